@@ -1,0 +1,64 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using School.Api.Http;
+using School.Application.Common.Models;
+using School.Application.Staff;
+using School.Application.Staff.CreateStaff;
+using School.Application.Staff.GetStaff;
+using School.Application.Staff.ListStaff;
+using School.Application.Staff.UpdateStaff;
+using School.Domain.Staff;
+
+namespace School.Api.Endpoints;
+
+internal static class StaffEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/staff").WithTags("Staff").ProducesProblem(StatusCodes.Status403Forbidden);
+
+        staff.MapGet("/", List).WithSummary("Staff of my school (staff only); filter by role and name.").ProducesValidationProblem();
+        staff.MapPost("/", Create).WithSummary("Add a member of staff (admin).").ProducesValidationProblem();
+        staff.MapGet("/{id:guid}", Get).WithSummary("One member of staff of my school.");
+        staff.MapPut("/{id:guid}", Update).WithSummary("Change a member of staff's name and roles (admin).").ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<StaffMemberDto>>, ProblemHttpResult>> List(
+        ISender sender, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize, StaffRoles? role = null, string? name = null) =>
+        (await sender.Send(new ListStaffQuery(page, pageSize, role, name), ct)).ToOk();
+
+    private static async Task<Results<Created<StaffMemberDto>, ProblemHttpResult>> Create(CreateStaffCommand command, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command, ct)).ToCreated(s => $"/api/staff/{s.Id}");
+
+    private static async Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Get(Guid id, ISender sender, HttpResponse response, CancellationToken ct)
+    {
+        var result = await sender.Send(new GetStaffQuery(id), ct);
+        if (result.IsSuccess)
+        {
+            ETags.Set(response, result.Value.Version);
+        }
+
+        return result.ToOk();
+    }
+
+    private static async Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Update(
+        Guid id, UpdateStaffRequest body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var expected = ETags.IfMatch(request);
+        if (!expected.IsSuccess)
+        {
+            return expected.Error!.ToProblem();
+        }
+
+        var result = await sender.Send(new UpdateStaffCommand(id, expected.Value, body.Title, body.GivenName, body.FamilyName, body.Roles), ct);
+        if (result.IsSuccess)
+        {
+            ETags.Set(response, result.Value.Version);
+        }
+
+        return result.ToOk();
+    }
+}
+
+internal sealed record UpdateStaffRequest(string? Title, string GivenName, string FamilyName, IReadOnlyList<StaffRoles> Roles);

@@ -1,0 +1,26 @@
+using Microsoft.Net.Http.Headers;
+using School.Domain.Common;
+
+namespace School.Api.Http;
+
+/// <summary>Versions travel as strong ETags ("3"); a write may send If-Match to be refused (412) when stale.</summary>
+internal static class ETags
+{
+    public static void Set(HttpResponse response, uint version) => response.Headers.ETag = $"\"{version}\"";
+
+    /// <summary>The version named by If-Match, null when the header is absent.</summary>
+    public static Result<uint?> IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return Result<uint?>.Success(null);
+        }
+
+        return EntityTagHeaderValue.TryParse(header, out var tag)
+               && !tag.IsWeak
+               && uint.TryParse(tag.Tag.AsSpan().Trim('"'), out var version)
+            ? Result<uint?>.Success(version)
+            : Error.PreconditionFailed("If-Match does not name a version of this record; read it again and send its ETag.");
+    }
+}

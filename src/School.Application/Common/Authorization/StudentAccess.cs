@@ -1,0 +1,145 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using School.Application.Common.Abstractions;
+using School.Domain.Accounts;
+using School.Domain.Common;
+using School.Domain.Staff;
+using School.Domain.Students;
+
+namespace School.Application.Common.Authorization;
+
+/// <summary>What a user may do with one student's data.</summary>
+[Flags]
+public enum StudentPermissions
+{
+    None = 0,
+    /// <summary>Roster fields: name, pupil number, year group, date of birth, tutor and mentor.</summary>
+    ViewRoster = 1,
+    /// <summary>The child's guardians and their contact details (staff who look after the child).</summary>
+    ViewGuardians = 2,
+    /// <summary>Change roster fields, guardian links, tutor and mentor (the school's admins).</summary>
+    Manage = 4,
+}
+
+/// <summary>
+/// The one place that answers "may this user read / change this student's data?". Every handler that touches a
+/// student asks it. A student the user may not see is reported as not found, exactly like one that does not exist;
+/// a student the user may see but not change is reported as forbidden.
+/// </summary>
+/// <remarks>
+/// The rules: a school admin — every student of their school (manage); a pastoral lead — every student of their
+/// school; a teacher or teaching assistant — students of their school, roster fields only; a personal tutor — their
+/// tutees; a mentor — their mentees; a guardian — children whose link currently allows access; a student — themself.
+/// Another school's students are never visible, whatever the role.
+/// </remarks>
+public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
+{
+    private const StaffRoles WholeSchoolRoles =
+        StaffRoles.SchoolAdmin | StaffRoles.PastoralLead | StaffRoles.Teacher | StaffRoles.TeachingAssistant;
+
+    /// <summary>The students this user may see at all; every list of students starts here.</summary>
+    public IQueryable<Student> VisibleStudents() => db.Students.Where(VisibleFilter());
+
+    /// <summary>
+    /// Succeeds with the user's permissions on the student when they include <paramref name="required"/>;
+    /// fails with not found when the user may not see the student, or forbidden when they may see but not do this.
+    /// </summary>
+    public async Task<Result<StudentPermissions>> CheckAsync(Guid studentId, StudentPermissions required, CancellationToken ct)
+    {
+        var me = user.PersonId;
+        var facts = await VisibleStudents()
+            .Where(s => s.Id == studentId)
+            .Select(s => new AccessFacts(
+                s.Id,
+                s.PersonalTutorId,
+                s.MentorId,
+                s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed)))
+            .SingleOrDefaultAsync(ct);
+
+        var held = facts is null ? StudentPermissions.None : PermissionsFor(facts);
+        if (held == StudentPermissions.None)
+        {
+            return Error.NotFound("Student");
+        }
+
+        return (held & required) == required
+            ? held
+            : Error.Forbidden("You may see this student but not make this change.");
+    }
+
+    private StudentPermissions PermissionsFor(AccessFacts s)
+    {
+        const StudentPermissions careFor = StudentPermissions.ViewRoster | StudentPermissions.ViewGuardians;
+        var me = user.PersonId;
+        switch (user.Kind)
+        {
+            case PersonKind.Student:
+                return s.StudentId == me ? StudentPermissions.ViewRoster : StudentPermissions.None;
+            case PersonKind.Guardian:
+                return s.GuardianMayAccess ? StudentPermissions.ViewRoster : StudentPermissions.None;
+            case PersonKind.Staff:
+                var roles = user.StaffRoles;
+                var held = StudentPermissions.None;
+                if (roles.HasFlag(StaffRoles.SchoolAdmin))
+                {
+                    held |= careFor | StudentPermissions.Manage;
+                }
+
+                if (roles.HasFlag(StaffRoles.PastoralLead))
+                {
+                    held |= careFor;
+                }
+
+                if ((roles & (StaffRoles.Teacher | StaffRoles.TeachingAssistant)) != 0)
+                {
+                    held |= StudentPermissions.ViewRoster;
+                }
+
+                if (roles.HasFlag(StaffRoles.PersonalTutor) && s.PersonalTutorId == me)
+                {
+                    held |= careFor;
+                }
+
+                if (roles.HasFlag(StaffRoles.Mentor) && s.MentorId == me)
+                {
+                    held |= careFor;
+                }
+
+                return held;
+            default:
+                return StudentPermissions.None;
+        }
+    }
+
+    /// <summary>The same rules as <see cref="PermissionsFor"/>, as a filter the database can run.</summary>
+    private Expression<Func<Student, bool>> VisibleFilter()
+    {
+        if (!user.IsAuthenticated || user.SchoolId is not { } schoolId)
+        {
+            return s => false;
+        }
+
+        var me = user.PersonId;
+        switch (user.Kind)
+        {
+            case PersonKind.Student:
+                return s => s.SchoolId == schoolId && s.Id == me;
+            case PersonKind.Guardian:
+                return s => s.SchoolId == schoolId && s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed);
+            case PersonKind.Staff:
+                var roles = user.StaffRoles;
+                if ((roles & WholeSchoolRoles) != 0)
+                {
+                    return s => s.SchoolId == schoolId;
+                }
+
+                var tutor = roles.HasFlag(StaffRoles.PersonalTutor);
+                var mentor = roles.HasFlag(StaffRoles.Mentor);
+                return s => s.SchoolId == schoolId && ((tutor && s.PersonalTutorId == me) || (mentor && s.MentorId == me));
+            default:
+                return s => false;
+        }
+    }
+
+    private sealed record AccessFacts(Guid StudentId, Guid? PersonalTutorId, Guid? MentorId, bool GuardianMayAccess);
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using School.Domain.Common;
+using School.Domain.Students;
+
+namespace School.Application.Common;
+
+/// <summary>Shape rules shared by several validators.</summary>
+public static class ValidationRules
+{
+    public static IRuleBuilderOptions<T, string> PersonName<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty().MaximumLength(Domain.Common.PersonName.MaxLength);
+
+    public static IRuleBuilderOptions<T, string?> OptionalPersonName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Domain.Common.PersonName.MaxLength);
+
+    public static IRuleBuilderOptions<T, string> PupilNumber<T>(this IRuleBuilder<T, string> rule) =>
+        rule.NotEmpty()
+            .MaximumLength(Domain.Students.PupilNumber.MaxLength)
+            .Must(v => Domain.Students.PupilNumber.IsValid(v)).WithMessage("A pupil number is letters and digits only.");
+
+    public static IRuleBuilderOptions<T, int> YearGroup<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(Domain.Students.YearGroup.Min, Domain.Students.YearGroup.Max)
+            .WithMessage("A year group is 0 (Reception) to 13.");
+
+    /// <summary>A date of birth is in the past and no more than 30 years ago.</summary>
+    public static IRuleBuilderOptions<T, DateOnly> DateOfBirth<T>(this IRuleBuilder<T, DateOnly> rule, TimeProvider time) =>
+        rule.Must(d =>
+            {
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                return d < today && d > today.AddYears(-30);
+            })
+            .WithMessage("A date of birth is in the past, and no more than 30 years ago.");
+
+    public static IRuleBuilderOptions<T, int> Page<T>(this IRuleBuilder<T, int> rule) => rule.GreaterThanOrEqualTo(1);
+
+    public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, Models.Paging.MaxPageSize);
+
+    public static IRuleBuilderOptions<T, TEnum> Known<T, TEnum>(this IRuleBuilder<T, TEnum> rule)
+        where TEnum : struct, Enum =>
+        rule.Must(v => Enum.IsDefined(v)).WithMessage("Unknown value.");
+}
+

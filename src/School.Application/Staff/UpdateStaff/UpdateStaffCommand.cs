@@ -1,0 +1,50 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using School.Application.Common.Abstractions;
+using School.Application.Common.Authorization;
+using School.Domain.Common;
+using School.Domain.Staff;
+
+namespace School.Application.Staff.UpdateStaff;
+
+/// <summary>An admin changes a member of staff's name, title and roles.</summary>
+public sealed record UpdateStaffCommand(
+    Guid Id, uint? ExpectedVersion, string? Title, string GivenName, string FamilyName, IReadOnlyList<StaffRoles> Roles)
+    : ICommand<Result<StaffMemberDto>>, IStaffDetails;
+
+public sealed class UpdateStaffCommandValidator : AbstractValidator<UpdateStaffCommand>
+{
+    public UpdateStaffCommandValidator() => Include(new StaffDetailsValidator());
+}
+
+internal sealed class UpdateStaffCommandHandler(ICurrentUser user, IApplicationDbContext db)
+    : ICommandHandler<UpdateStaffCommand, Result<StaffMemberDto>>
+{
+    public async ValueTask<Result<StaffMemberDto>> Handle(UpdateStaffCommand command, CancellationToken cancellationToken)
+    {
+        var staffSchool = user.RequireStaff();
+        var member = staffSchool.IsSuccess
+            ? await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == command.Id && s.SchoolId == staffSchool.Value, cancellationToken)
+            : null;
+        if (member is null)
+        {
+            return Error.NotFound("Staff member");
+        }
+
+        var admin = user.RequireSchoolAdmin();
+        if (!admin.IsSuccess)
+        {
+            return admin.Error!;
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != member.Version)
+        {
+            return Error.PreconditionFailed("The staff member was changed by someone else since you read them. Read again and retry.");
+        }
+
+        member.Update(command.GivenName, command.FamilyName, command.Title, StaffRoleNames.Combine(command.Roles));
+        await db.SaveChangesAsync(cancellationToken);
+        return member.ToDto();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using School.Application.Common.Abstractions;
+using School.Application.Common.Authorization;
+using School.Application.Common.Models;
+using School.Domain.Students;
+
+namespace School.Application.Students;
+
+/// <summary>Reads one student as a <see cref="StudentDto"/>, showing guardians only to those allowed to see them.</summary>
+internal static class StudentQueries
+{
+    public static async Task<StudentDto> LoadDtoAsync(
+        this IApplicationDbContext db, Guid studentId, StudentPermissions permissions, CancellationToken ct)
+    {
+        var row = await db.Students.AsNoTracking()
+            .Where(s => s.Id == studentId)
+            .Select(s => new
+            {
+                Student = s,
+                Tutor = db.StaffMembers.Where(t => t.Id == s.PersonalTutorId)
+                    .Select(t => new PersonRef(t.Id, t.GivenName + " " + t.FamilyName)).FirstOrDefault(),
+                Mentor = db.StaffMembers.Where(t => t.Id == s.MentorId)
+                    .Select(t => new PersonRef(t.Id, t.GivenName + " " + t.FamilyName)).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+
+        var guardians = permissions.HasFlag(StudentPermissions.ViewGuardians)
+            ? await db.GuardiansOf(studentId, ct)
+            : null;
+
+        var s = row.Student;
+        return new StudentDto(
+            s.Id, s.SchoolId, s.PupilNumber, s.GivenName, s.FamilyName, s.PreferredName, s.DateOfBirth, s.YearGroup,
+            row.Tutor, row.Mentor, guardians, s.Version);
+    }
+
+    public static async Task<IReadOnlyList<GuardianLinkDto>> GuardiansOf(this IApplicationDbContext db, Guid studentId, CancellationToken ct) =>
+        await db.Students.AsNoTracking()
+            .Where(s => s.Id == studentId)
+            .SelectMany(s => s.GuardianLinks)
+            .Join(db.Guardians, l => l.GuardianId, g => g.Id, (l, g) => new GuardianLinkDto(
+                g.Id, g.GivenName, g.FamilyName, g.Email, g.Phone,
+                l.Relationship, l.HasParentalResponsibility, l.AccessAllowed, l.AccessStoppedReason))
+            .OrderBy(g => g.FamilyName).ThenBy(g => g.GivenName)
+            .ToListAsync(ct);
+
+    /// <summary>The student's details and links, tracked for a change; only call once access has been checked.</summary>
+    public static Task<Student> LoadForChangeAsync(this IApplicationDbContext db, Guid studentId, CancellationToken ct) =>
+        db.Students.Include(s => s.GuardianLinks).SingleAsync(s => s.Id == studentId, ct);
+}

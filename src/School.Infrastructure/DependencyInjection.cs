@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using School.Application.Common.Abstractions;
+using School.Infrastructure.Identity;
+using School.Infrastructure.Persistence;
+using School.Infrastructure.Seeding;
+using School.Infrastructure.Storage;
+
+namespace School.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "School";
+    public const string ReadyTag = "ready";
+
+    /// <summary>Persistence, identity (password hashing, bearer tokens), the clock and start-up database work.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
+
+        services.AddDbContext<SqliteSchoolDbContext>((sp, options) =>
+        {
+            var connectionString = configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                connectionString = $"Data Source={storage.PathFor("school.db")}";
+            }
+
+            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SchoolDbContext).Assembly.FullName));
+        });
+        services.AddScoped<SchoolDbContext>(sp => sp.GetRequiredService<SqliteSchoolDbContext>());
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<SchoolDbContext>());
+
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<JwtOptions>, TimeProvider>((bearer, keys, jwt, time) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TimeProvider = time;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Value.Issuer,
+                    ValidAudience = jwt.Value.Audience,
+                    IssuerSigningKey = keys.Key,
+                    NameClaimType = SchoolClaims.Email,
+                    RoleClaimType = SchoolClaims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    // Lifetime is checked against the injected clock, so tests can move time.
+                    LifetimeValidator = (notBefore, expires, _, parameters) =>
+                    {
+                        var now = time.GetUtcNow().UtcDateTime;
+                        return (notBefore is null || now + parameters.ClockSkew >= notBefore)
+                            && expires is { } exp && now - parameters.ClockSkew < exp;
+                    },
+                };
+            });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+}
+
+/// <summary>Ready when the database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(SchoolDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
+        }
+    }
+}

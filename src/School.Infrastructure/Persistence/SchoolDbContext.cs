@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using School.Application.Common;
+using School.Application.Common.Abstractions;
+using School.Domain.Accounts;
+using School.Domain.Schools;
+using School.Domain.Staff;
+using School.Domain.Students;
+using SchoolEntity = School.Domain.Schools.School;
+
+namespace School.Infrastructure.Persistence;
+
+/// <summary>
+/// The model, shared by every database provider. Each provider has a derived context with its own migrations
+/// (see docs/adr/0003), so one model serves SQLite on one machine and, later, PostgreSQL for a trust.
+/// </summary>
+public abstract class SchoolDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext
+{
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+
+    public DbSet<SchoolEntity> Schools => Set<SchoolEntity>();
+
+    public DbSet<Student> Students => Set<Student>();
+
+    public DbSet<Guardian> Guardians => Set<Guardian>();
+
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueIndexName(ex) is { } index)
+        {
+            throw new UniqueConstraintViolationException(UniqueIndexes.Describe(index), ex);
+        }
+    }
+
+    /// <summary>The name of the unique index a failed save broke, or null when the failure was something else.</summary>
+    protected abstract string? UniqueIndexName(DbUpdateException exception);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchoolDbContext).Assembly);
+}
+
+/// <summary>The unique indexes of the model and what a user is told when a change would break one.</summary>
+public static class UniqueIndexes
+{
+    public const string StudentPupilNumber = "IX_Students_SchoolId_PupilNumber";
+    public const string AccountEmail = "IX_UserAccounts_NormalisedEmail";
+
+    public static string Describe(string indexName) => indexName switch
+    {
+        StudentPupilNumber => "Another student at this school already has that pupil number.",
+        AccountEmail => "An account with that email already exists.",
+        _ => "A record with the same unique values already exists.",
+    };
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace School.Infrastructure.Seeding;
+
+/// <summary>The well-known parts of the demo data: the same ids and accounts on every run.</summary>
+public static class DemoData
+{
+    public const string Password = "demo-Passw0rd";
+
+    public static readonly Guid PartnershipId = IdFor("partnership");
+    public static readonly Guid BridgemaryId = IdFor("school:bridgemary");
+    public static readonly Guid CramlingtonId = IdFor("school:cramlington");
+
+    public static readonly Guid BridgemaryAdminId = IdFor("bridgemary:staff:admin");
+    public static readonly Guid BridgemaryTutorId = IdFor("bridgemary:staff:tutor");
+    public static readonly Guid BridgemaryMentorId = IdFor("bridgemary:staff:mentor");
+    public static readonly Guid BridgemaryTeacherId = IdFor("bridgemary:staff:teacher");
+    public static readonly Guid BridgemaryPastoralId = IdFor("bridgemary:staff:pastoral");
+    public static readonly Guid BridgemaryStudentId = IdFor("bridgemary:student:demo");
+    public static readonly Guid BridgemaryParentId = IdFor("bridgemary:guardian:demo");
+    public static readonly Guid BridgemaryStoppedGuardianId = IdFor("bridgemary:guardian:stopped");
+
+    public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
+    public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");
+    public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");
+
+    /// <summary>The named demo sign-ins, all with <see cref="Password"/>.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin@bridgemary.demo", "Bridgemary school admin"),
+        new("tutor@bridgemary.demo", "Bridgemary personal tutor of the demo student"),
+        new("mentor@bridgemary.demo", "Bridgemary mentor of the demo student"),
+        new("teacher@bridgemary.demo", "Bridgemary teacher"),
+        new("pastoral@bridgemary.demo", "Bridgemary pastoral lead"),
+        new("student@bridgemary.demo", "Bridgemary Year 10 student"),
+        new("parent@bridgemary.demo", "guardian of the Bridgemary demo student"),
+        new("admin@cramlington.demo", "Cramlington school admin"),
+        new("student@cramlington.demo", "Cramlington student"),
+        new("parent@cramlington.demo", "guardian of the Cramlington demo student"),
+    ];
+
+    /// <summary>
+    /// A stable version-7-shaped GUID for a demo key: a fixed timestamp (1 September 2026) and bits from a hash of the key,
+    /// so the demo data has the same ids on every machine and every run.
+    /// </summary>
+    public static Guid IdFor(string key)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16).ToArray();
+        var millis = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(millis >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
+}
+
+public sealed record DemoAccount(string Email, string Description);
