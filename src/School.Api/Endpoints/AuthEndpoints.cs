@@ -15,11 +15,13 @@ internal static class AuthEndpoints
             .WithTags("Sign-in")
             .WithSummary("Sign in with email and password; returns a bearer token.")
             .AllowAnonymous()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         app.MapGet("/api/me", GetMe)
             .WithTags("Sign-in")
-            .WithSummary("Who I am: person, school, roles and, for a guardian, the children I may see.");
+            .WithSummary("Who I am: person, school, roles and, for a guardian, the children I may see.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 

@@ -15,12 +15,17 @@ internal static class StaffEndpoints
 {
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff").WithTags("Staff").ProducesProblem(StatusCodes.Status403Forbidden);
+        var staff = app.MapGroup("/api/staff").WithTags("Staff")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         staff.MapGet("/", List).WithSummary("Staff of my school (staff only); filter by role and name.").ProducesValidationProblem();
-        staff.MapPost("/", Create).WithSummary("Add a member of staff (admin).").ProducesValidationProblem();
-        staff.MapGet("/{id:guid}", Get).WithSummary("One member of staff of my school.");
-        staff.MapPut("/{id:guid}", Update).WithSummary("Change a member of staff's name and roles (admin).").ProducesValidationProblem();
+        staff.MapPost("/", Create).WithSummary("Add a member of staff (admin).").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapGet("/{id:guid}", Get).WithSummary("One member of staff of my school.").ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPut("/{id:guid}", Update).WithSummary("Change a member of staff's name and roles (admin).").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return app;
     }
 

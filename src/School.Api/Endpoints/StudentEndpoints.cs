@@ -17,16 +17,23 @@ internal static class StudentEndpoints
 {
     public static IEndpointRouteBuilder MapStudentEndpoints(this IEndpointRouteBuilder app)
     {
-        var students = app.MapGroup("/api/students").WithTags("Students").ProducesProblem(StatusCodes.Status404NotFound);
+        var students = app.MapGroup("/api/students").WithTags("Students")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         students.MapGet("/", List).WithSummary("The students I may see, paged; filter by yearGroup and name.").ProducesValidationProblem();
-        students.MapPost("/", Create).WithSummary("Add a student to my school (admin).").ProducesValidationProblem();
+        students.MapPost("/", Create).WithSummary("Add a student to my school (admin).").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         students.MapGet("/{id:guid}", Get).WithSummary("One student. The ETag header carries the version for If-Match.");
         students.MapPut("/{id:guid}", Update).WithSummary("Replace a student's roster fields (admin). Send If-Match to refuse stale writes.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         students.MapGet("/{id:guid}/guardians", ListGuardians).WithSummary("A student's guardians (staff who look after the child).");
         students.MapPost("/{id:guid}/guardians", LinkGuardian).WithSummary("Link an existing or new guardian to a student (admin).")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         students.MapPut("/{id:guid}/guardians/{guardianId:guid}", ChangeGuardianLink)
             .WithSummary("Change a guardian link: relationship, parental responsibility, whether it allows access (admin).")
             .ProducesValidationProblem();

@@ -66,7 +66,8 @@ internal sealed partial class ExceptionHandler(IProblemDetailsService problems, 
 
         var (field, message) = exception.InnerException switch
         {
-            JsonException { Path: { } path } when path != "$" => (FieldName(path.TrimStart('$', '.')), "The value has the wrong type or is not one of the allowed values."),
+            JsonException { Path: { } path } json when path != "$" && IsConversionFailure(json) =>
+                (FieldName(path.TrimStart('$', '.')), "The value has the wrong type or is not one of the allowed values."),
             JsonException => ("body", "The request body is not valid JSON."),
             _ when exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => ("body", "A request body is required."),
             _ when ParameterName().Match(exception.Message) is { Success: true } m => (FieldName(m.Groups["name"].Value), $"The value is not valid for {m.Groups["name"].Value}."),
@@ -80,6 +81,11 @@ internal sealed partial class ExceptionHandler(IProblemDetailsService problems, 
             Extensions = { ["code"] = "validation" },
         };
     }
+
+    /// <summary>A well-formed value of the wrong type, as opposed to text that is not JSON at all.</summary>
+    private static bool IsConversionFailure(JsonException exception) =>
+        exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+        || exception.Message.Contains("could not be mapped", StringComparison.Ordinal);
 
     private static ProblemDetails Problem(int status, string detail, string code) =>
         new() { Status = status, Detail = detail, Extensions = { ["code"] = code } };

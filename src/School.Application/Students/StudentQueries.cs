@@ -34,15 +34,23 @@ internal static class StudentQueries
             row.Tutor, row.Mentor, guardians, s.Version);
     }
 
-    public static async Task<IReadOnlyList<GuardianLinkDto>> GuardiansOf(this IApplicationDbContext db, Guid studentId, CancellationToken ct) =>
-        await db.Students.AsNoTracking()
+    public static async Task<IReadOnlyList<GuardianLinkDto>> GuardiansOf(this IApplicationDbContext db, Guid studentId, CancellationToken ct)
+    {
+        var links = await db.Students.AsNoTracking()
             .Where(s => s.Id == studentId)
-            .SelectMany(s => s.GuardianLinks)
-            .Join(db.Guardians, l => l.GuardianId, g => g.Id, (l, g) => new GuardianLinkDto(
-                g.Id, g.GivenName, g.FamilyName, g.Email, g.Phone,
-                l.Relationship, l.HasParentalResponsibility, l.AccessAllowed, l.AccessStoppedReason))
-            .OrderBy(g => g.FamilyName).ThenBy(g => g.GivenName)
-            .ToListAsync(ct);
+            .Select(s => s.GuardianLinks)
+            .SingleAsync(ct);
+        var ids = links.Select(l => l.GuardianId).ToList();
+        var guardians = await db.Guardians.AsNoTracking().Where(g => ids.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
+
+        return links
+            .Select(l => (Link: l, Guardian: guardians[l.GuardianId]))
+            .Select(x => new GuardianLinkDto(
+                x.Guardian.Id, x.Guardian.GivenName, x.Guardian.FamilyName, x.Guardian.Email, x.Guardian.Phone,
+                x.Link.Relationship, x.Link.HasParentalResponsibility, x.Link.AccessAllowed, x.Link.AccessStoppedReason))
+            .OrderBy(g => g.FamilyName, StringComparer.Ordinal).ThenBy(g => g.GivenName, StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>The student's details and links, tracked for a change; only call once access has been checked.</summary>
     public static Task<Student> LoadForChangeAsync(this IApplicationDbContext db, Guid studentId, CancellationToken ct) =>

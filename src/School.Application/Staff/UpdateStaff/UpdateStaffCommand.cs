@@ -24,9 +24,12 @@ internal sealed class UpdateStaffCommandHandler(ICurrentUser user, IApplicationD
     public async ValueTask<Result<StaffMemberDto>> Handle(UpdateStaffCommand command, CancellationToken cancellationToken)
     {
         var staffSchool = user.RequireStaff();
-        var member = staffSchool.IsSuccess
-            ? await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == command.Id && s.SchoolId == staffSchool.Value, cancellationToken)
-            : null;
+        if (!staffSchool.IsSuccess)
+        {
+            return staffSchool.Error!;
+        }
+
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == command.Id && s.SchoolId == staffSchool.Value, cancellationToken);
         if (member is null)
         {
             return Error.NotFound("Staff member");

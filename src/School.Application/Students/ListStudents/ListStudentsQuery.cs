@@ -6,7 +6,10 @@ using School.Application.Common.Models;
 
 namespace School.Application.Students.ListStudents;
 
-/// <summary>The students the caller may see, a page at a time, filtered by year group and name.</summary>
+/// <summary>
+/// The students the caller may see, a page at a time, filtered by year group and by name (part of a given, family or
+/// preferred name, or an exact pupil number).
+/// </summary>
 public sealed record ListStudentsQuery(int Page = 1, int PageSize = Paging.DefaultPageSize, int? YearGroup = null, string? Name = null)
     : IQuery<PagedList<StudentSummaryDto>>;
 
@@ -36,7 +39,9 @@ internal sealed class ListStudentsQueryHandler(StudentAccess access)
         {
 #pragma warning disable CA1304, CA1311, CA1862 // lower-casing is translated to SQL, where culture does not apply
             var term = query.Name.Trim().ToLowerInvariant();
+            var pupilNumber = query.Name.Trim().ToUpperInvariant();
             students = students.Where(s =>
+                s.PupilNumber == pupilNumber ||
                 s.GivenName.ToLower().Contains(term) ||
                 s.FamilyName.ToLower().Contains(term) ||
                 (s.PreferredName != null && s.PreferredName.ToLower().Contains(term)));

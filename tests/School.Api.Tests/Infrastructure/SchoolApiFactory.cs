@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace School.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API over real HTTP (TestServer) on a real SQLite file: a copy of a template database that was migrated and
+/// seeded with the demo data once per test run. Each factory has its own copy and its own fake clock.
+/// </summary>
+public class SchoolApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 7 September 2026, 08:00 UTC: the start of the demo autumn term.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 9, 7, 8, 0, 0, TimeSpan.Zero);
+
+    public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLWF0LWxlYXN0LTMyLWJ5dGVzLWxvbmctISE=";
+
+    private readonly ConcurrentDictionary<string, TokenResponse> _tokens = new(StringComparer.OrdinalIgnoreCase);
+
+    public SchoolApiFactory() : this(copyTemplate: true) { }
+
+    protected SchoolApiFactory(bool copyTemplate)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("school-api-tests-").FullName;
+        DatabasePath = Path.Combine(DataDirectory, "school.db");
+        if (copyTemplate)
+        {
+            File.Copy(TemplateDatabase.Path, DatabasePath);
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>The environment the host runs in; a test about start-up rules can change it.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>Settings for the host; a test about start-up rules can change them.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:School"] = $"Data Source={DatabasePath}",
+        ["Storage:Root"] = DataDirectory,
+        ["Auth:SigningKey"] = SigningKey,
+        ["Seeding:DemoData"] = "true",
+    };
+
+    /// <summary>An HTTP client signed in as <paramref name="email"/> (a demo account unless the test created another).</summary>
+    public async Task<HttpClient> ClientFor(string email, string password = School.Infrastructure.Seeding.DemoData.Password)
+    {
+        var client = CreateClient();
+        // Tokens are reused while the fake clock says they are fresh (signing in hashes a password, which is slow on purpose).
+        if (!_tokens.TryGetValue(email, out var token) || token.ExpiresAt <= Time.GetUtcNow().AddMinutes(5))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+            _tokens[email] = token;
+        }
+
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS to clean; it is in the temp directory.
+            }
+        }
+    }
+
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary>Migrates and seeds one database per test run; every factory copies it.</summary>
+    private static class TemplateDatabase
+    {
+        private static readonly Lazy<string> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public static string Path => Template.Value;
+
+        private static string Create()
+        {
+            using var seeding = new SchoolApiFactory(copyTemplate: false);
+            _ = seeding.Services; // starts the host: migrations and demo data
+            var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("school-api-template-").FullName, "school.db");
+            SqliteConnection.ClearAllPools();
+            File.Copy(seeding.DatabasePath, path);
+            return path;
+        }
+    }
+}
