@@ -45,7 +45,10 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    options.SerializerOptions.Converters.Add(new TimeOnlyJsonConverter());
+});
 
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
@@ -74,6 +77,7 @@ app.MapScalarApiReference().AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapStudentEndpoints();
 app.MapStaffEndpoints();
+app.MapTimetableEndpoints();
 
 if (seedDemoData && app.Logger.IsEnabled(LogLevel.Information))
 {

@@ -33,6 +33,10 @@ internal static class Problems
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error!.ToProblem();
 
+    /// <summary>204, or the error's problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> ToNoContent(this Result result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error!.ToProblem();
+
     /// <summary>201 at <paramref name="location"/>, or the error's problem.</summary>
     public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
         result.IsSuccess ? TypedResults.Created(location(result.Value), result.Value) : result.Error!.ToProblem();

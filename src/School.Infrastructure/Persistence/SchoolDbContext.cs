@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Domain.Accounts;
+using School.Domain.Calendars;
 using School.Domain.Schools;
 using School.Domain.Staff;
 using School.Domain.Students;
+using School.Domain.Timetabling;
 using SchoolEntity = School.Domain.Schools.School;
 
 namespace School.Infrastructure.Persistence;
@@ -26,6 +28,20 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public DbSet<AcademicYear> AcademicYears => Set<AcademicYear>();
+
+    public DbSet<DayWindow> DayWindows => Set<DayWindow>();
+
+    public DbSet<StaffShift> StaffShifts => Set<StaffShift>();
+
+    public DbSet<Room> Rooms => Set<Room>();
+
+    public DbSet<TeachingGroup> TeachingGroups => Set<TeachingGroup>();
+
+    public DbSet<LearningBlock> LearningBlocks => Set<LearningBlock>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
@@ -51,11 +67,21 @@ public static class UniqueIndexes
 {
     public const string StudentPupilNumber = "IX_Students_SchoolId_PupilNumber";
     public const string AccountEmail = "IX_UserAccounts_NormalisedEmail";
+    public const string AcademicYearName = "IX_AcademicYears_SchoolId_Name";
+    public const string WindowName = "IX_DayWindows_SchoolId_Name";
+    public const string OneWindowPerStudent = "IX_WindowEnrolments_StudentId";
+    public const string RoomName = "IX_Rooms_SchoolId_Name";
+    public const string GroupName = "IX_TeachingGroups_SchoolId_Name";
 
     public static string Describe(string indexName) => indexName switch
     {
         StudentPupilNumber => "Another student at this school already has that pupil number.",
         AccountEmail => "An account with that email already exists.",
+        AcademicYearName => "This school already has an academic year with that name.",
+        WindowName => "This school already has a day window with that name.",
+        OneWindowPerStudent => "The student is already in another window; a student belongs to one window at a time.",
+        RoomName => "This school already has a room with that name.",
+        GroupName => "This school already has a group with that name.",
         _ => "A record with the same unique values already exists.",
     };
 }

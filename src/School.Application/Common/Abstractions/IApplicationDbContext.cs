@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using School.Domain.Accounts;
+using School.Domain.Calendars;
 using School.Domain.Schools;
 using School.Domain.Staff;
 using School.Domain.Students;
+using School.Domain.Timetabling;
 using SchoolEntity = School.Domain.Schools.School;
 
 namespace School.Application.Common.Abstractions;
@@ -21,6 +23,20 @@ public interface IApplicationDbContext
     DbSet<StaffMember> StaffMembers { get; }
 
     DbSet<UserAccount> UserAccounts { get; }
+
+    DbSet<AcademicYear> AcademicYears { get; }
+
+    DbSet<DayWindow> DayWindows { get; }
+
+    DbSet<StaffShift> StaffShifts { get; }
+
+    DbSet<Room> Rooms { get; }
+
+    DbSet<TeachingGroup> TeachingGroups { get; }
+
+    DbSet<LearningBlock> LearningBlocks { get; }
+
+    DbSet<CalendarFeed> CalendarFeeds { get; }
 
     /// <summary>Saves every change in one transaction. A unique index that is broken surfaces as <see cref="UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

@@ -19,6 +19,8 @@ public enum StudentPermissions
     ViewGuardians = 2,
     /// <summary>Change roster fields, guardian links, tutor and mentor (the school's admins).</summary>
     Manage = 4,
+    /// <summary>Make the child's own choices (a day window, SECURE subjects, challenges): the student, their guardians, admins.</summary>
+    MakeChoices = 8,
 }
 
 /// <summary>
@@ -27,18 +29,27 @@ public enum StudentPermissions
 /// a student the user may see but not change is reported as forbidden.
 /// </summary>
 /// <remarks>
-/// The rules: a school admin — every student of their school (manage); a pastoral lead — every student of their
+/// The rules: a school admin — every student of their school (manage, and make choices on a child's behalf); a
+/// student — themself, and their own choices; a guardian — children whose link allows access, and their choices; a pastoral lead — every student of their
 /// school; a teacher or teaching assistant — students of their school, roster fields only; a personal tutor — their
 /// tutees; a mentor — their mentees; a guardian — children whose link currently allows access; a student — themself.
 /// Another school's students are never visible, whatever the role.
 /// </remarks>
-public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
+public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContext db)
 {
+    private Viewer User => Viewer.From(currentUser);
+
     private const StaffRoles WholeSchoolRoles =
         StaffRoles.SchoolAdmin | StaffRoles.PastoralLead | StaffRoles.Teacher | StaffRoles.TeachingAssistant;
 
     /// <summary>The students this user may see at all; every list of students starts here.</summary>
-    public IQueryable<Student> VisibleStudents() => db.Students.Where(VisibleFilter());
+    public IQueryable<Student> VisibleStudents() => VisibleStudentsFor(User);
+
+    /// <summary>
+    /// The students <paramref name="viewer"/> may see, for work done on someone's behalf without a signed-in request
+    /// (a calendar feed read with its secret address).
+    /// </summary>
+    public IQueryable<Student> VisibleStudentsFor(Viewer viewer) => db.Students.Where(VisibleFilter(viewer));
 
     /// <summary>
     /// Succeeds with the user's permissions on the student when they include <paramref name="required"/>;
@@ -46,6 +57,7 @@ public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
     /// </summary>
     public async Task<Result<StudentPermissions>> CheckAsync(Guid studentId, StudentPermissions required, CancellationToken ct)
     {
+        var user = User;
         var me = user.PersonId;
         var facts = await VisibleStudents()
             .Where(s => s.Id == studentId)
@@ -56,7 +68,7 @@ public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
                 s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed)))
             .SingleOrDefaultAsync(ct);
 
-        var held = facts is null ? StudentPermissions.None : PermissionsFor(facts);
+        var held = facts is null ? StudentPermissions.None : PermissionsFor(user, facts);
         if (held == StudentPermissions.None)
         {
             return Error.NotFound("Student");
@@ -67,22 +79,22 @@ public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
             : Error.Forbidden("You may see this student but not make this change.");
     }
 
-    private StudentPermissions PermissionsFor(AccessFacts s)
+    private static StudentPermissions PermissionsFor(Viewer user, AccessFacts s)
     {
         const StudentPermissions careFor = StudentPermissions.ViewRoster | StudentPermissions.ViewGuardians;
         var me = user.PersonId;
         switch (user.Kind)
         {
             case PersonKind.Student:
-                return s.StudentId == me ? StudentPermissions.ViewRoster : StudentPermissions.None;
+                return s.StudentId == me ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices : StudentPermissions.None;
             case PersonKind.Guardian:
-                return s.GuardianMayAccess ? StudentPermissions.ViewRoster : StudentPermissions.None;
+                return s.GuardianMayAccess ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices : StudentPermissions.None;
             case PersonKind.Staff:
                 var roles = user.StaffRoles;
                 var held = StudentPermissions.None;
                 if (roles.HasFlag(StaffRoles.SchoolAdmin))
                 {
-                    held |= careFor | StudentPermissions.Manage;
+                    held |= careFor | StudentPermissions.Manage | StudentPermissions.MakeChoices;
                 }
 
                 if (roles.HasFlag(StaffRoles.PastoralLead))
@@ -112,7 +124,7 @@ public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
     }
 
     /// <summary>The same rules as <see cref="PermissionsFor"/>, as a filter the database can run.</summary>
-    private Expression<Func<Student, bool>> VisibleFilter()
+    private static Expression<Func<Student, bool>> VisibleFilter(Viewer user)
     {
         if (!user.IsAuthenticated || user.SchoolId is not { } schoolId)
         {
@@ -139,6 +151,12 @@ public sealed class StudentAccess(ICurrentUser user, IApplicationDbContext db)
             default:
                 return s => false;
         }
+    }
+
+    /// <summary>Who is looking: the facts about a user that the rules need.</summary>
+    public sealed record Viewer(bool IsAuthenticated, PersonKind Kind, Guid PersonId, Guid? SchoolId, StaffRoles StaffRoles)
+    {
+        public static Viewer From(ICurrentUser user) => new(user.IsAuthenticated, user.Kind, user.PersonId, user.SchoolId, user.StaffRoles);
     }
 
     private sealed record AccessFacts(Guid StudentId, Guid? PersonalTutorId, Guid? MentorId, bool GuardianMayAccess);

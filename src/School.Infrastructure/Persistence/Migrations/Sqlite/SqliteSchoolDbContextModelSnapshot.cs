@@ -75,6 +75,35 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("UserAccounts");
                 });
 
+            modelBuilder.Entity("School.Domain.Calendars.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("School.Domain.Schools.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -247,6 +276,257 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Students");
                 });
 
+            modelBuilder.Entity("School.Domain.Timetabling.AcademicYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AcademicYears_SchoolId_Name");
+
+                    b.ToTable("AcademicYears");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.DayWindow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoApprove")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("YearGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DayWindows_SchoolId_Name");
+
+                    b.ToTable("DayWindows");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.LearningBlock", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CycleWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsJoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StaffIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StudentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("RoomId");
+
+                    b.HasIndex("SchoolId");
+
+                    b.ToTable("LearningBlocks");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.Room", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Rooms_SchoolId_Name");
+
+                    b.ToTable("Rooms");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.StaffShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("SchoolId", "StaffMemberId");
+
+                    b.ToTable("StaffShifts");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.TeachingGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("StudentIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TeachingGroups_SchoolId_Name");
+
+                    b.ToTable("TeachingGroups");
+                });
+
             modelBuilder.Entity("School.Domain.Accounts.UserAccount", b =>
                 {
                     b.HasOne("School.Domain.Schools.Partnership", null)
@@ -258,6 +538,15 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SchoolId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("School.Domain.Calendars.CalendarFeed", b =>
+                {
+                    b.HasOne("School.Domain.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("School.Domain.Schools.School", b =>
@@ -344,6 +633,168 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("GuardianLinks");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.AcademicYear", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("School.Domain.Timetabling.Closure", "Closures", b1 =>
+                        {
+                            b1.Property<Guid>("AcademicYearId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("End");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.HasKey("AcademicYearId", "__synthesizedOrdinal");
+
+                            b1.ToTable("AcademicYears");
+
+                            b1
+                                .ToJson("Closures")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AcademicYearId");
+                        });
+
+                    b.OwnsMany("School.Domain.Timetabling.HalfTerm", "HalfTerms", b1 =>
+                        {
+                            b1.Property<Guid>("AcademicYearId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<DateOnly>("End");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("Start");
+
+                            b1.Property<string>("Term")
+                                .IsRequired();
+
+                            b1.HasKey("AcademicYearId", "__synthesizedOrdinal");
+
+                            b1.ToTable("AcademicYears");
+
+                            b1
+                                .ToJson("HalfTerms")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AcademicYearId");
+                        });
+
+                    b.Navigation("Closures");
+
+                    b.Navigation("HalfTerms");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.DayWindow", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("School.Domain.Timetabling.WindowEnrolment", "Enrolments", b1 =>
+                        {
+                            b1.Property<Guid>("DayWindowId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StudentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ApprovedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RequestedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("DayWindowId", "StudentId");
+
+                            b1.HasIndex("StudentId")
+                                .IsUnique()
+                                .HasDatabaseName("IX_WindowEnrolments_StudentId");
+
+                            b1.ToTable("WindowEnrolments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DayWindowId");
+
+                            b1.HasOne("School.Domain.Students.Student", null)
+                                .WithMany()
+                                .HasForeignKey("StudentId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Enrolments");
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.LearningBlock", b =>
+                {
+                    b.HasOne("School.Domain.Timetabling.TeachingGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("School.Domain.Timetabling.Room", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.Room", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.StaffShift", b =>
+                {
+                    b.HasOne("School.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Timetabling.TeachingGroup", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
