@@ -118,7 +118,8 @@ public sealed class AcademicYear : Entity
             throw new ArgumentOutOfRangeException(nameof(cycleWeeks), cycleWeeks, "A cycle is one or two weeks.");
         }
 
-        var sorted = halfTerms.OrderBy(h => h.Start).ToList();
+        // Copies: the year owns its calendar entries, never shares them with another year.
+        var sorted = halfTerms.OrderBy(h => h.Start).Select(h => h with { }).ToList();
         if (sorted.Count == 0 || CalendarRules.FirstOverlap(sorted) is not null || sorted.Any(h => h.End < h.Start))
         {
             throw new ArgumentException("Half terms are in order, each ends after it starts, and none overlap.", nameof(halfTerms));
@@ -126,7 +127,7 @@ public sealed class AcademicYear : Entity
 
         CycleWeeks = cycleWeeks;
         _halfTerms = sorted;
-        _closures = closures.OrderBy(c => c.Start).ToList();
+        _closures = closures.OrderBy(c => c.Start).Select(c => c with { }).ToList();
     }
 }
 

@@ -135,7 +135,7 @@ public static class TimetableClashDetector
                 for (var j = i + 1; j < slots.Count && slots[j].Key == slots[i].Key && slots[j].Start < slots[i].End; j++)
                 {
                     var (a, b) = (timetable.Blocks[slots[i].Block], timetable.Blocks[slots[j].Block]);
-                    if (a.Id == b.Id || !DatesMeet(a, b))
+                    if (a.Id == b.Id || !DatesMeet(a, b, timetable.Year, slots[i].Key))
                     {
                         continue;
                     }
@@ -179,9 +179,29 @@ public static class TimetableClashDetector
         }
     }
 
-    /// <summary>Two blocks on the same cycle day meet unless both are dated and their date ranges do not touch.</summary>
-    private static bool DatesMeet(LearningBlock a, LearningBlock b) =>
-        !a.IsDated || !b.IsDated || (a.FromDate <= b.ToDate && b.FromDate <= a.ToDate);
+    /// <summary>
+    /// Two blocks on the same cycle day meet unless both are dated and share no school day falling on that cycle day
+    /// (ranges that touch only at a weekend or a closure do not meet).
+    /// </summary>
+    private static bool DatesMeet(LearningBlock a, LearningBlock b, AcademicYear year, int key)
+    {
+        if (!a.IsDated || !b.IsDated)
+        {
+            return true;
+        }
+
+        var from = a.FromDate!.Value > b.FromDate!.Value ? a.FromDate.Value : b.FromDate.Value;
+        var to = a.ToDate!.Value < b.ToDate!.Value ? a.ToDate.Value : b.ToDate.Value;
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            if (year.IsSchoolDay(date) && Key(year.CycleDayOf(date)) == key)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void RoomsOverCapacity(TimetableSnapshot timetable, HashSet<Guid>[] students, List<Clash> clashes)
     {

@@ -21,6 +21,15 @@ public static class DemoData
     public static readonly Guid BridgemaryParentId = IdFor("bridgemary:guardian:demo");
     public static readonly Guid BridgemaryStoppedGuardianId = IdFor("bridgemary:guardian:stopped");
 
+    public static readonly Guid BridgemaryYearId = IdFor("bridgemary:year:2026");
+    public static readonly Guid BridgemaryStandardWindowId = IdFor("bridgemary:window:standard");
+    public static readonly Guid BridgemaryEarlyWindowId = IdFor("bridgemary:window:early");
+    public static readonly Guid BridgemaryLateWindowId = IdFor("bridgemary:window:late");
+    public static readonly Guid BridgemaryMathsSet1Id = IdFor("bridgemary:group:maths-set-1");
+    public static readonly Guid BridgemaryYear9CohortId = IdFor("bridgemary:group:year-9");
+    public static readonly Guid BridgemaryThemedProjectId = IdFor("bridgemary:block:enterprise-week");
+    public static readonly Guid BridgemaryPlacementId = IdFor("bridgemary:block:placement");
+
     public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
     public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");
     public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");

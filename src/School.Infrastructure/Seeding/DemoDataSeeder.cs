@@ -12,12 +12,14 @@ namespace School.Infrastructure.Seeding;
 /// Seeds two demo schools in one partnership: Bridgemary Community College (1,000 students in Years 7–11 with guardians,
 /// 60 staff) and Cramlington Learning Village (300 students, 20 staff). Deterministic: a fixed random seed and fixed ids.
 /// </summary>
-public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
+public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
 {
     /// <summary>The academic year the demo data is set in (September 2026 – July 2027).</summary>
     public const int AcademicYearStart = 2026;
 
     private readonly Random _random = new(20260901);
+    private readonly Dictionary<Guid, List<Student>> _students = [];
+    private readonly Dictionary<Guid, List<StaffMember>> _staff = [];
     private string? _passwordHash;
 
     public async Task SeedAsync(CancellationToken ct = default)
@@ -29,6 +31,7 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
 
         SeedBridgemary(partnership);
         SeedCramlington(partnership);
+        SeedTimetables();
 
         await db.SaveChangesAsync(ct);
     }
@@ -48,7 +51,7 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
         var demo = Student.Create(DemoData.BridgemaryStudentId, id, "BMC10001", "Alex", "Morgan", new DateOnly(2011, 11, 14), 10);
         demo.AssignPersonalTutor(tutor);
         demo.AssignMentor(mentor);
-        db.Students.Add(demo);
+        AddStudent(demo);
         AddAccount("student@bridgemary.demo", PersonKind.Student, demo.Id, id);
 
         var parent = Guardian.Create(DemoData.BridgemaryParentId, id, "Jo", "Morgan", "parent@bridgemary.demo", "07700 900123");
@@ -76,7 +79,7 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
         var demo = Student.Create(DemoData.CramlingtonStudentId, id, "CLV09001", "Jordan", "Armstrong", new DateOnly(2012, 5, 3), 9);
         demo.AssignPersonalTutor(tutors[0]);
         demo.AssignMentor(mentors[1]);
-        db.Students.Add(demo);
+        AddStudent(demo);
         AddAccount("student@cramlington.demo", PersonKind.Student, demo.Id, id);
 
         var parent = Guardian.Create(DemoData.CramlingtonParentId, id, "Sam", "Armstrong", "parent@cramlington.demo");
@@ -99,6 +102,7 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
     {
         var member = StaffMember.Create(id, schoolId, given, family, roles, title);
         db.StaffMembers.Add(member);
+        Track(_staff, schoolId, member);
         if (email is not null)
         {
             AddAccount(email, PersonKind.Staff, id, schoolId);
@@ -169,7 +173,7 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
                 student.AssignPersonalTutor(tutors[n % tutors.Count]);
                 var mentor = mentors[(n / 3) % mentors.Count];
                 student.AssignMentor(mentor.Id == student.PersonalTutorId ? mentors[((n / 3) + 1) % mentors.Count] : mentor);
-                db.Students.Add(student);
+                AddStudent(student);
 
                 AddGuardians(key, student, family);
                 n++;
@@ -202,6 +206,23 @@ public sealed class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
         var account = UserAccount.ForSchoolPerson(DemoData.IdFor($"account:{email}"), email, kind, personId, schoolId);
         account.SetPasswordHash(_passwordHash!);
         db.UserAccounts.Add(account);
+    }
+
+    private void AddStudent(Student student)
+    {
+        db.Students.Add(student);
+        Track(_students, student.SchoolId, student);
+    }
+
+    private static void Track<T>(Dictionary<Guid, List<T>> bySchool, Guid schoolId, T item)
+    {
+        if (!bySchool.TryGetValue(schoolId, out var list))
+        {
+            list = [];
+            bySchool[schoolId] = list;
+        }
+
+        list.Add(item);
     }
 
     private string Pick(string[] values) => values[_random.Next(values.Length)];
