@@ -246,6 +246,28 @@ public class TimetableClashDetectorTests
         Assert.Empty(clashes);
     }
 
+    [Theory]
+    [InlineData("2026-11-16", "2026-11-27", "2026-11-27", "2026-12-04")] // they meet only on the INSET day
+    [InlineData("2026-11-16", "2026-11-22", "2026-11-21", "2026-12-04")] // they meet only at a weekend
+    public void Detect_DatedProjectsMeetingOnlyOnDaysWithoutSchool_ReportNothing(string from1, string to1, string from2, string to2)
+    {
+        var student = T.Student(_schoolId);
+        var rivers = T.Dated(DateOnly.Parse(from1, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to1, System.Globalization.CultureInfo.InvariantCulture), "09:00", 360, title: "Rivers") with
+        {
+            StudentIds = [student.Id],
+        };
+        var volcanoes = rivers with
+        {
+            Title = "Volcanoes",
+            FromDate = DateOnly.Parse(from2, System.Globalization.CultureInfo.InvariantCulture),
+            ToDate = DateOnly.Parse(to2, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var clashes = TimetableClashDetector.Detect(T.Snapshot(_year, [T.Block(_schoolId, rivers), T.Block(_schoolId, volcanoes)]));
+
+        Assert.Empty(clashes);
+    }
+
     [Fact]
     public void Detect_DatedProjectOverAWeeklyLesson_ReportsTheStudentDoubleBooked()
     {
