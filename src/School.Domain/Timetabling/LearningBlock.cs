@@ -99,7 +99,7 @@ public sealed class LearningBlock : Entity
 
     public static LearningBlock Create(Guid id, Guid schoolId, BlockDetails details)
     {
-        var block = new LearningBlock(id, schoolId, "x", details.Kind, details.Start, details.DurationMinutes);
+        var block = new LearningBlock(id, schoolId, details.Title, details.Kind, details.Start, details.DurationMinutes);
         block.Apply(details);
         return block;
     }

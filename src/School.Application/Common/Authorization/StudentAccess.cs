@@ -29,18 +29,18 @@ public enum StudentPermissions
 /// a student the user may see but not change is reported as forbidden.
 /// </summary>
 /// <remarks>
-/// The rules: a school admin — every student of their school (manage, and make choices on a child's behalf); a
-/// student — themself, and their own choices; a guardian — children whose link allows access, and their choices; a pastoral lead — every student of their
-/// school; a teacher or teaching assistant — students of their school, roster fields only; a personal tutor — their
-/// tutees; a mentor — their mentees; a guardian — children whose link currently allows access; a student — themself.
+/// The rules: a school admin — every student of their school (manage, and make choices on a child's behalf); a pastoral
+/// lead — every student of their school; a teacher or teaching assistant — students of their school, roster fields
+/// only; a personal tutor — their tutees; a mentor — their mentees; a guardian — children whose link currently allows
+/// access, and their choices; a student — themself, and their own choices (a day window, later SECURE subjects).
 /// Another school's students are never visible, whatever the role.
 /// </remarks>
 public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContext db)
 {
-    private Viewer User => Viewer.From(currentUser);
-
     private const StaffRoles WholeSchoolRoles =
         StaffRoles.SchoolAdmin | StaffRoles.PastoralLead | StaffRoles.Teacher | StaffRoles.TeachingAssistant;
+
+    private Viewer User => Viewer.From(currentUser);
 
     /// <summary>The students this user may see at all; every list of students starts here.</summary>
     public IQueryable<Student> VisibleStudents() => VisibleStudentsFor(User);
