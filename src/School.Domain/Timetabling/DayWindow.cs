@@ -217,16 +217,16 @@ public sealed class DayWindow : Entity
 public static class WindowErrors
 {
     public static Error Full(string window, int capacity) =>
-        Error.Conflict("window.full", $"The {window} window is full: all {capacity} places are taken.");
+        Error.Conflict("window.full", $"{window} is full: all {capacity} places are taken.");
 
     public static Error NotOpenTo(string window, int yearGroup) =>
-        Error.Conflict("window.not_open_to_year", $"The {window} window is not open to Year {yearGroup}.");
+        Error.Conflict("window.not_open_to_year", $"{window} is not open to Year {yearGroup}.");
 
     public static Error AlreadyEnrolled(string window) =>
-        Error.Conflict("window.already_enrolled", $"The student is already enrolled in the {window} window.");
+        Error.Conflict("window.already_enrolled", $"The student is already enrolled in {window}.");
 
     public static Error InAnotherWindow(string window) =>
-        Error.Conflict("window.in_another_window", $"The student is already in the {window} window; a student belongs to one window at a time. Withdraw them from it first.");
+        Error.Conflict("window.in_another_window", $"The student is already in {window}; a student belongs to one window at a time. Withdraw them from it first.");
 
     public static Error DefaultNeedsNoEnrolment(string window) =>
         Error.Conflict("window.default", $"Every student not in another window is in the {window}; no enrolment is needed.");

@@ -255,8 +255,8 @@ public static class TimetableClashDetector
             {
                 clashes.Add(new Clash(
                     ClashKind.StudentOutsideWindow,
-                    $"'{block.Title}' ({BlockTiming.Format(block.StartMinute)}–{BlockTiming.Format(block.EndMinute)}) runs outside the " +
-                    $"{window.Name} window ({window.Start:HH\\:mm}–{window.End:HH\\:mm}) of {who.Count} student(s).",
+                    $"'{block.Title}' ({BlockTiming.Format(block.StartMinute)}–{BlockTiming.Format(block.EndMinute)}) runs outside " +
+                    $"{window.Name} ({window.Start:HH\\:mm}–{window.End:HH\\:mm}), the window of {who.Count} student(s).",
                     [block.Id], who.OrderBy(g => g).ToList(), [], null, window.Id, null, block.StartMinute, block.EndMinute));
             }
         }
@@ -298,7 +298,7 @@ public static class TimetableClashDetector
         {
             clashes.Add(new Clash(
                 ClashKind.WindowOverCapacity,
-                $"The {window.Name} window has {window.PlacesTaken} students in {window.Capacity} places.",
+                $"{window.Name} has {window.PlacesTaken} students in {window.Capacity} places.",
                 [], [], [], null, window.Id, null, null, null));
         }
     }

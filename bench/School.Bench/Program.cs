@@ -1,0 +1,34 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace School.Bench;
+
+/// <summary>
+/// <c>--quick</c>: generate the school, time detection with a stopwatch and print the figures (seconds).
+/// Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*' --job short</c>.
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Contains("--quick"))
+        {
+            return QuickRun.Run();
+        }
+
+        // Reports go to bench/School.Bench/BenchmarkDotNet.Artifacts (git-ignored) wherever the command is run from,
+        // unless --artifacts says otherwise.
+        var config = DefaultConfig.Instance;
+        if (!args.Contains("--artifacts") && ProjectDirectory() is { } project)
+        {
+            config = config.WithArtifactsPath(Path.Combine(project, "BenchmarkDotNet.Artifacts"));
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
+    }
+
+    private static string? ProjectDirectory([CallerFilePath] string source = "") =>
+        Path.GetDirectoryName(source) is { } directory && Directory.Exists(directory) ? directory : null;
+}
