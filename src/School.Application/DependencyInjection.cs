@@ -9,6 +9,8 @@ public static class DependencyInjection
     /// <summary>Registers validators and the student authorization service. Mediator itself is wired by the host.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        // A rule stops at its first failure, so a missing list is reported as missing, not inspected further.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<StudentAccess>();
         return services;

@@ -37,6 +37,8 @@ internal static class TimetableEndpoints
         windows.MapPost("/", async (DayWindowRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(body.ToCommand(null, null), ct)).ToCreated(w => $"/api/day-windows/{w.Id}"))
             .WithSummary("Create a day window (admin).");
+        windows.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetDayWindowQuery(id), ct)).ToOk())
+            .WithSummary("One day window with its places.");
         windows.MapPut("/{id:guid}", async (Guid id, DayWindowRequest body, HttpRequest request, ISender s, CancellationToken ct) =>
                 await WithIfMatch(request, v => s.Send(body.ToCommand(id, v), ct)))
             .WithSummary("Change a day window (admin); its capacity cannot drop below the places taken.");
@@ -59,6 +61,8 @@ internal static class TimetableEndpoints
         rooms.MapPost("/", async (CreateRoomCommand body, ISender s, CancellationToken ct) =>
                 (await s.Send(body, ct)).ToCreated(r => $"/api/rooms/{r.Id}"))
             .WithSummary("Add a room or off-site setting (admin).");
+        rooms.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetRoomQuery(id), ct)).ToOk())
+            .WithSummary("One room or setting (staff).");
 
         var groups = app.MapGroup("/api/groups").WithTags("Timetable: groups").WithProblems();
         groups.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListGroupsQuery(), ct)).ToOk())
@@ -66,6 +70,8 @@ internal static class TimetableEndpoints
         groups.MapPost("/", async (CreateGroupCommand body, ISender s, CancellationToken ct) =>
                 (await s.Send(body, ct)).ToCreated(g => $"/api/groups/{g.Id}"))
             .WithSummary("Create a group (admin).");
+        groups.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetGroupQuery(id), ct)).ToOk())
+            .WithSummary("One group with its members (staff).");
         groups.MapPut("/{id:guid}/members", async (Guid id, MembersRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(new SetGroupMembersCommand(id, body.StudentIds), ct)).ToOk())
             .WithSummary("Replace a group's members (admin).");
@@ -91,6 +97,8 @@ internal static class TimetableEndpoints
         timetable.MapPost("/blocks", async (BlockRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(body.ToCommand(null, null), ct)).ToCreated(b => $"/api/timetable/blocks/{b.Block.Id}"))
             .WithSummary("Place a block of any length (admin). Saved even when it clashes; its clashes come back with it.");
+        timetable.MapGet("/blocks/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetBlockQuery(id), ct)).ToOk())
+            .WithSummary("One block (staff).");
         timetable.MapPut("/blocks/{id:guid}", async (Guid id, BlockRequest body, HttpRequest request, ISender s, CancellationToken ct) =>
                 await WithIfMatch(request, v => s.Send(body.ToCommand(id, v), ct)))
             .WithSummary("Move or change a block (admin); its clashes come back with it.");

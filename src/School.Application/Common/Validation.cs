@@ -31,6 +31,13 @@ public static class ValidationRules
             })
             .WithMessage("A date of birth is in the past, and no more than 30 years ago.");
 
+    /// <summary>Calendar dates the school works with: 2000 to 2100, far from the ends of the calendar.</summary>
+    public static bool IsPlausibleSchoolDate(DateOnly date) => date.Year is >= 2000 and <= 2100;
+
+    public static bool IsPlausibleSchoolDate(DateOnly? date) => date is not { } d || IsPlausibleSchoolDate(d);
+
+    public const string PlausibleDateMessage = "Dates are between the years 2000 and 2100.";
+
     public static IRuleBuilderOptions<T, int> Page<T>(this IRuleBuilder<T, int> rule) => rule.GreaterThanOrEqualTo(1);
 
     public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule) =>

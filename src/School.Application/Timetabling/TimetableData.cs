@@ -73,7 +73,7 @@ internal static class TimetableData
         {
             var schoolYears = years.Where(y => y.SchoolId == bySchool.Key).ToList();
             var zone = zones[bySchool.Key];
-            for (var date = from; date <= to; date = date.AddDays(1))
+            for (var date = from; date <= to && date < DateOnly.MaxValue; date = date.AddDays(1))
             {
                 var year = schoolYears.FirstOrDefault(y => y.Covers(date));
                 if (year is null || !year.IsSchoolDay(date))

@@ -25,7 +25,7 @@ public enum ErrorKind
 public sealed record Error(ErrorKind Kind, string Code, string Message, string? Field = null)
 {
     public static Error NotFound(string what) =>
-        new(ErrorKind.NotFound, $"{what.ToLowerInvariant()}.not_found", $"The {what.ToLowerInvariant()} was not found.");
+        new(ErrorKind.NotFound, $"{what.ToLowerInvariant().Replace(' ', '_')}.not_found", $"The {what.ToLowerInvariant()} was not found.");
 
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, "forbidden", message);
 

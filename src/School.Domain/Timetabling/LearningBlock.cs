@@ -127,7 +127,9 @@ public sealed class LearningBlock : Entity
         }
 
         var days = new HashSet<CycleDay>();
-        for (var date = FromDate!.Value; date <= ToDate!.Value; date = date.AddDays(1))
+        var first = FromDate!.Value > year.Start ? FromDate.Value : year.Start;
+        var last = ToDate!.Value < year.End ? ToDate.Value : year.End;
+        for (var date = first; date <= last; date = date.AddDays(1))
         {
             if (year.IsSchoolDay(date))
             {

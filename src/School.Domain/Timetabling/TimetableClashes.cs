@@ -190,8 +190,8 @@ public static class TimetableClashDetector
             return true;
         }
 
-        var from = a.FromDate!.Value > b.FromDate!.Value ? a.FromDate.Value : b.FromDate.Value;
-        var to = a.ToDate!.Value < b.ToDate!.Value ? a.ToDate.Value : b.ToDate.Value;
+        var from = new[] { a.FromDate!.Value, b.FromDate!.Value, year.Start }.Max();
+        var to = new[] { a.ToDate!.Value, b.ToDate!.Value, year.End }.Min();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             if (year.IsSchoolDay(date) && Key(year.CycleDayOf(date)) == key)

@@ -39,15 +39,16 @@ public sealed class SaveAcademicYearCommandValidator : AbstractValidator<SaveAca
         RuleFor(c => c.Name).NotEmpty().MaximumLength(50);
         RuleFor(c => c.CycleWeeks).InclusiveBetween(1, AcademicYear.MaxCycleWeeks).WithMessage("A timetable cycle is one or two weeks.");
         RuleFor(c => c.HalfTerms).NotEmpty().Must(h => h.Count <= 12).WithMessage("Give between one and twelve half terms.");
-        RuleForEach(c => c.HalfTerms).ChildRules(h =>
+        RuleForEach(c => c.HalfTerms).NotNull().ChildRules(h =>
         {
             h.RuleFor(x => x.Name).NotEmpty().MaximumLength(50);
             h.RuleFor(x => x.Term).Known();
             h.RuleFor(x => x.End).GreaterThanOrEqualTo(x => x.Start).WithMessage("A half term ends on or after the day it starts.");
+            h.RuleFor(x => x.Start).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage);
         });
         RuleFor(c => c.HalfTerms).Custom((halfTerms, context) =>
         {
-            if (halfTerms is null || halfTerms.Any(h => h is null))
+            if (halfTerms is null || halfTerms.Any(h => h is null) || halfTerms.Any(h => h.End < h.Start))
             {
                 return;
             }
@@ -64,10 +65,11 @@ public sealed class SaveAcademicYearCommandValidator : AbstractValidator<SaveAca
             }
         });
         RuleFor(c => c.Closures).Must(c => c is null || c.Count <= 100).WithMessage("At most 100 closures.");
-        RuleForEach(c => c.Closures).ChildRules(h =>
+        RuleForEach(c => c.Closures).NotNull().ChildRules(h =>
         {
             h.RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
             h.RuleFor(x => x.End).GreaterThanOrEqualTo(x => x.Start).WithMessage("A closure ends on or after the day it starts.");
+            h.RuleFor(x => x.Start).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage);
         });
     }
 }

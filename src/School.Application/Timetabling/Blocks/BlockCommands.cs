@@ -77,6 +77,8 @@ public sealed class SaveBlockCommandValidator : AbstractValidator<SaveBlockComma
             .When(c => c.FromDate is not null && c.ToDate >= c.FromDate)
             .WithMessage($"A dated block spans at most {BlockTiming.MaxDatedSpanDays} days.");
         RuleFor(c => c.FromDate).NotNull().When(c => c.ToDate is not null).WithMessage("A dated block needs fromDate.");
+        RuleFor(c => c.FromDate).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage);
+        RuleFor(c => c.ToDate).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage);
         RuleFor(c => c.StudentIds).Must(s => s is null || s.Count <= 500).WithMessage("At most 500 individual students.");
         RuleFor(c => c.StaffIds).Must(s => s is null || s.Count <= 20).WithMessage("At most 20 staff.");
         RuleFor(c => c.GroupId).NotNull().When(c => c.StudentIds is null || c.StudentIds.Count == 0)
@@ -205,5 +207,23 @@ internal sealed class DeleteBlockCommandHandler(ICurrentUser user, IApplicationD
         db.LearningBlocks.Remove(block);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
+    }
+}
+
+/// <summary>One block of the school's timetable (staff).</summary>
+public sealed record GetBlockQuery(Guid Id) : IQuery<Result<BlockDto>>;
+
+internal sealed class GetBlockQueryHandler(ICurrentUser user, IApplicationDbContext db) : IQueryHandler<GetBlockQuery, Result<BlockDto>>
+{
+    public async ValueTask<Result<BlockDto>> Handle(GetBlockQuery query, CancellationToken cancellationToken)
+    {
+        var school = user.RequireStaff();
+        if (!school.IsSuccess)
+        {
+            return school.Error!;
+        }
+
+        var block = await db.LearningBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.Id && b.SchoolId == school.Value, cancellationToken);
+        return block is null ? Error.NotFound("Block") : BlockDto.From(block);
     }
 }

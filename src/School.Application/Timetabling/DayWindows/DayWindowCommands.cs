@@ -92,6 +92,11 @@ internal sealed class SaveDayWindowCommandHandler(ICurrentUser user, IApplicatio
 /// </summary>
 public sealed record EnrolInWindowCommand(Guid WindowId, Guid StudentId) : ICommand<Result<EnrolmentDto>>;
 
+public sealed class EnrolInWindowCommandValidator : AbstractValidator<EnrolInWindowCommand>
+{
+    public EnrolInWindowCommandValidator() => RuleFor(c => c.StudentId).NotEmpty();
+}
+
 internal sealed class EnrolInWindowCommandHandler(StudentAccess access, IApplicationDbContext db, TimeProvider time)
     : ICommandHandler<EnrolInWindowCommand, Result<EnrolmentDto>>
 {
@@ -219,5 +224,19 @@ internal sealed class ListEnrolmentsQueryHandler(ICurrentUser user, IApplication
             .OrderBy(e => e.RequestedAt)
             .Select(e => new EnrolmentDto(window.Id, window.Name, e.StudentId, e.Status, e.RequestedAt, e.ApprovedAt))
             .ToList());
+    }
+}
+
+/// <summary>One of the school's day windows (everyone at the school).</summary>
+public sealed record GetDayWindowQuery(Guid Id) : IQuery<Result<DayWindowDto>>;
+
+internal sealed class GetDayWindowQueryHandler(ICurrentUser user, IApplicationDbContext db) : IQueryHandler<GetDayWindowQuery, Result<DayWindowDto>>
+{
+    public async ValueTask<Result<DayWindowDto>> Handle(GetDayWindowQuery query, CancellationToken cancellationToken)
+    {
+        var window = user.SchoolId is { } schoolId
+            ? await db.DayWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == query.Id && w.SchoolId == schoolId, cancellationToken)
+            : null;
+        return window is null ? Error.NotFound("Day window") : DayWindowDto.From(window);
     }
 }

@@ -117,3 +117,21 @@ internal static class GroupMembers
             : group.SetMembers(students);
     }
 }
+
+/// <summary>One teaching group of the school with its members (staff).</summary>
+public sealed record GetGroupQuery(Guid Id) : IQuery<Result<GroupDto>>;
+
+internal sealed class GetGroupQueryHandler(ICurrentUser user, IApplicationDbContext db) : IQueryHandler<GetGroupQuery, Result<GroupDto>>
+{
+    public async ValueTask<Result<GroupDto>> Handle(GetGroupQuery query, CancellationToken cancellationToken)
+    {
+        var school = user.RequireStaff();
+        if (!school.IsSuccess)
+        {
+            return school.Error!;
+        }
+
+        var group = await db.TeachingGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == query.Id && g.SchoolId == school.Value, cancellationToken);
+        return group is null ? Error.NotFound("Group") : GroupDto.From(group);
+    }
+}

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
 using School.Domain.Accounts;
@@ -40,7 +41,9 @@ internal sealed class RangeValidator<T> : AbstractValidator<T>
         RuleFor(q => from(q)).NotNull().When(q => to(q) is not null).WithMessage("Give both from and to, or neither.").OverridePropertyName("From");
         RuleFor(q => to(q)).Must((q, t) => t >= from(q)).When(q => from(q) is not null && to(q) is not null)
             .WithMessage("to is on or after from.").OverridePropertyName("To");
-        RuleFor(q => to(q)).Must((q, t) => t!.Value.DayNumber - from(q)!.Value.DayNumber <= TimetableRange.MaxDays)
+        RuleFor(q => from(q)).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage).OverridePropertyName("From");
+        RuleFor(q => to(q)).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage).OverridePropertyName("To");
+        RuleFor(q => to(q)).Must((q, t) => t!.Value.DayNumber - from(q)!.Value.DayNumber + 1 <= TimetableRange.MaxDays)
             .When(q => from(q) is not null && to(q) >= from(q))
             .WithMessage($"A timetable covers at most {TimetableRange.MaxDays} days.").OverridePropertyName("To");
     }

@@ -58,3 +58,21 @@ internal sealed class CreateRoomCommandHandler(ICurrentUser user, IApplicationDb
         return RoomDto.From(room);
     }
 }
+
+/// <summary>One room or setting of the school (staff).</summary>
+public sealed record GetRoomQuery(Guid Id) : IQuery<Result<RoomDto>>;
+
+internal sealed class GetRoomQueryHandler(ICurrentUser user, IApplicationDbContext db) : IQueryHandler<GetRoomQuery, Result<RoomDto>>
+{
+    public async ValueTask<Result<RoomDto>> Handle(GetRoomQuery query, CancellationToken cancellationToken)
+    {
+        var school = user.RequireStaff();
+        if (!school.IsSuccess)
+        {
+            return school.Error!;
+        }
+
+        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.SchoolId == school.Value, cancellationToken);
+        return room is null ? Error.NotFound("Room") : RoomDto.From(room);
+    }
+}

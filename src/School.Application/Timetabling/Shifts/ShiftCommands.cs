@@ -42,7 +42,7 @@ public sealed class SetShiftsCommandValidator : AbstractValidator<SetShiftsComma
     public SetShiftsCommandValidator()
     {
         RuleFor(c => c.Shifts).NotNull().Must(s => s.Count <= 50).WithMessage("At most 50 shifts.");
-        RuleForEach(c => c.Shifts).ChildRules(s =>
+        RuleForEach(c => c.Shifts).NotNull().ChildRules(s =>
         {
             s.RuleFor(x => x.CycleWeek).InclusiveBetween(1, AcademicYear.MaxCycleWeeks);
             s.RuleFor(x => x.Day).Known();
