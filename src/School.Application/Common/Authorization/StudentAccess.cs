@@ -21,6 +21,10 @@ public enum StudentPermissions
     Manage = 4,
     /// <summary>Make the child's own choices (a day window, SECURE subjects, challenges): the student, their guardians, admins.</summary>
     MakeChoices = 8,
+    /// <summary>Read the learning plan and the portfolio: the student, their guardians, tutor, mentor, pastoral lead and admins (not every teacher).</summary>
+    ReadLearningRecord = 16,
+    /// <summary>Write the learning plan: the student and their personal tutor.</summary>
+    EditLearningPlan = 32,
 }
 
 /// <summary>
@@ -81,14 +85,19 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
 
     private static StudentPermissions PermissionsFor(Viewer user, AccessFacts s)
     {
-        const StudentPermissions careFor = StudentPermissions.ViewRoster | StudentPermissions.ViewGuardians;
+        const StudentPermissions careFor =
+            StudentPermissions.ViewRoster | StudentPermissions.ViewGuardians | StudentPermissions.ReadLearningRecord;
         var me = user.PersonId;
         switch (user.Kind)
         {
             case PersonKind.Student:
-                return s.StudentId == me ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices : StudentPermissions.None;
+                return s.StudentId == me
+                    ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices | StudentPermissions.ReadLearningRecord | StudentPermissions.EditLearningPlan
+                    : StudentPermissions.None;
             case PersonKind.Guardian:
-                return s.GuardianMayAccess ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices : StudentPermissions.None;
+                return s.GuardianMayAccess
+                    ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices | StudentPermissions.ReadLearningRecord
+                    : StudentPermissions.None;
             case PersonKind.Staff:
                 var roles = user.StaffRoles;
                 var held = StudentPermissions.None;
@@ -109,7 +118,7 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
 
                 if (roles.HasFlag(StaffRoles.PersonalTutor) && s.PersonalTutorId == me)
                 {
-                    held |= careFor;
+                    held |= careFor | StudentPermissions.EditLearningPlan;
                 }
 
                 if (roles.HasFlag(StaffRoles.Mentor) && s.MentorId == me)
