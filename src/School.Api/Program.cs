@@ -78,6 +78,7 @@ app.MapAuthEndpoints();
 app.MapStudentEndpoints();
 app.MapStaffEndpoints();
 app.MapTimetableEndpoints();
+app.MapLearningPlanEndpoints();
 
 if (seedDemoData && app.Logger.IsEnabled(LogLevel.Information))
 {

@@ -8,6 +8,21 @@ internal static class ETags
 {
     public static void Set(HttpResponse response, uint version) => response.Headers.ETag = $"\"{version}\"";
 
+    /// <summary>The version named by If-Match, which this write requires (428 without it, 412 when unreadable).</summary>
+    public static Result<uint> RequireIfMatch(HttpRequest request)
+    {
+        var version = IfMatch(request);
+        if (!version.IsSuccess)
+        {
+            return version.Error!;
+        }
+
+        return version.Value is { } v
+            ? v
+            : new Error(ErrorKind.PreconditionRequired, "precondition_required",
+                "Send If-Match with the ETag you last read, so that nobody's change is silently overwritten.");
+    }
+
     /// <summary>The version named by If-Match, null when the header is absent.</summary>
     public static Result<uint?> IfMatch(HttpRequest request)
     {

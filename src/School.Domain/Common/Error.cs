@@ -15,6 +15,8 @@ public enum ErrorKind
     Unauthorized,
     /// <summary>The write was based on a stale version (412).</summary>
     PreconditionFailed,
+    /// <summary>The write must say which version it is based on (If-Match) and did not (428).</summary>
+    PreconditionRequired,
 }
 
 /// <summary>An expected failure, returned as a value rather than thrown.</summary>

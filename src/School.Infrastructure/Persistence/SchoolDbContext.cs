@@ -43,6 +43,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
+    public DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans => Set<School.Domain.LearningPlans.LearningPlan>();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -72,6 +74,7 @@ public static class UniqueIndexes
     public const string OneWindowPerStudent = "IX_WindowEnrolments_StudentId";
     public const string RoomName = "IX_Rooms_SchoolId_Name";
     public const string GroupName = "IX_TeachingGroups_SchoolId_Name";
+    public const string PlanPerYear = "IX_LearningPlans_StudentId_AcademicYear";
 
     public static string Describe(string indexName) => indexName switch
     {
@@ -82,6 +85,7 @@ public static class UniqueIndexes
         OneWindowPerStudent => "The student is already in another window; a student belongs to one window at a time.",
         RoomName => "This school already has a room with that name.",
         GroupName => "This school already has a group with that name.",
+        PlanPerYear => "The student already has a learning plan for that academic year.",
         _ => "A record with the same unique values already exists.",
     };
 }

@@ -32,6 +32,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         SeedBridgemary(partnership);
         SeedCramlington(partnership);
         SeedTimetables();
+        SeedLearningPlans();
 
         await db.SaveChangesAsync(ct);
     }

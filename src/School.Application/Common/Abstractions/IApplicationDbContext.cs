@@ -38,6 +38,8 @@ public interface IApplicationDbContext
 
     DbSet<CalendarFeed> CalendarFeeds { get; }
 
+    DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans { get; }
+
     /// <summary>Saves every change in one transaction. A unique index that is broken surfaces as <see cref="UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -1,0 +1,84 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using School.Api.Http;
+using School.Application.LearningPlans;
+using School.Domain.Common;
+
+namespace School.Api.Endpoints;
+
+/// <summary>
+/// Personal learning plans. Reads return the plan's revision as an ETag; every change to the plan's content or state
+/// must send it back in If-Match (428 without, 412 when stale), so two editors never overwrite each other.
+/// </summary>
+internal static class LearningPlanEndpoints
+{
+    public static IEndpointRouteBuilder MapLearningPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var plan = app.MapGroup("/api/students/{id:guid}/learning-plan").WithTags("Learning plans")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
+        plan.MapGet("/", async (Guid id, HttpResponse response, ISender s, CancellationToken ct) =>
+                WithETag(response, await s.Send(new GetLearningPlanQuery(id), ct)))
+            .WithSummary("The student's plan (a teacher sees only the targets of their subjects). ETag carries the revision.");
+        plan.MapPost("/", async (Guid id, CreatePlanRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
+            {
+                var result = await s.Send(new CreateLearningPlanCommand(id, body.AcademicYear, body.Content), ct);
+                if (result.IsSuccess)
+                {
+                    ETags.Set(response, result.Value.Revision);
+                }
+
+                return result.ToCreated(_ => $"/api/students/{id}/learning-plan");
+            })
+            .WithSummary("Start the plan for an academic year (the student or their personal tutor).");
+        plan.MapPut("/", async (Guid id, PlanContentInput body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await Change(request, response, v => s.Send(new UpdateLearningPlanCommand(id, v, body), ct)))
+            .WithSummary("Change the plan (the student or their tutor); an agreed plan gets a new version. Requires If-Match.");
+        plan.MapPost("/propose", async (Guid id, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await Change(request, response, v => s.Send(new ProposeLearningPlanCommand(id, v), ct)))
+            .WithSummary("Put the draft forward for agreement. Requires If-Match.");
+        plan.MapPost("/agree", async (Guid id, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await Change(request, response, v => s.Send(new AgreeLearningPlanCommand(id, v), ct)))
+            .WithSummary("Agree the proposed version (the student, a guardian with parental responsibility, the personal tutor). Requires If-Match.");
+        plan.MapPost("/comments", async (Guid id, CommentRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
+                WithETag(response, await s.Send(new CommentOnLearningPlanCommand(id, body.Text), ct)))
+            .WithSummary("Comment on the plan (guardians, mentor, pastoral lead, tutor, student).");
+        plan.MapPost("/reviews", async (Guid id, ReviewRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
+                WithETag(response, await s.Send(
+                    new RecordReviewCommand(id, body.Date, body.StudentMinutes, body.FamilyMinutes, body.Attended, body.Notes, body.TargetsSet), ct)))
+            .WithSummary("Record a review day (the personal tutor).");
+        plan.MapGet("/history", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetLearningPlanHistoryQuery(id), ct)).ToOk())
+            .WithSummary("Every version: what changed, by whom and when, and who agreed it.");
+        return app;
+    }
+
+    private static Results<Ok<LearningPlanDto>, ProblemHttpResult> WithETag(HttpResponse response, Result<LearningPlanDto> result)
+    {
+        if (result.IsSuccess)
+        {
+            ETags.Set(response, result.Value.Revision);
+        }
+
+        return result.ToOk();
+    }
+
+    private static async Task<Results<Ok<LearningPlanDto>, ProblemHttpResult>> Change(
+        HttpRequest request, HttpResponse response, Func<uint, ValueTask<Result<LearningPlanDto>>> send)
+    {
+        var expected = ETags.RequireIfMatch(request);
+        return expected.IsSuccess ? WithETag(response, await send(expected.Value)) : expected.Error!.ToProblem();
+    }
+}
+
+internal sealed record CreatePlanRequest(string AcademicYear, PlanContentInput Content);
+
+internal sealed record CommentRequest(string Text);
+
+internal sealed record ReviewRequest(
+    DateOnly Date, int StudentMinutes, int FamilyMinutes, IReadOnlyList<string>? Attended, string? Notes, IReadOnlyList<string>? TargetsSet);
