@@ -78,7 +78,9 @@ app.MapAuthEndpoints();
 app.MapStudentEndpoints();
 app.MapStaffEndpoints();
 app.MapTimetableEndpoints();
+app.MapPortfolioEndpoints();
 app.MapLearningPlanEndpoints();
+app.MapPassportEndpoints();
 
 if (seedDemoData && app.Logger.IsEnabled(LogLevel.Information))
 {

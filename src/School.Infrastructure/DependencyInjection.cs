@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
+        services.AddOptions<School.Application.Portfolios.PortfolioOptions>().Bind(configuration.GetSection(School.Application.Portfolios.PortfolioOptions.SectionName));
 
         services.AddDbContext<SqliteSchoolDbContext>((sp, options) =>
         {
@@ -45,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<IPassportSigner, Passports.PassportSigner>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
 

@@ -17,6 +17,12 @@ public enum ErrorKind
     PreconditionFailed,
     /// <summary>The write must say which version it is based on (If-Match) and did not (428).</summary>
     PreconditionRequired,
+    /// <summary>Well-formed input whose content cannot be accepted, such as a passport whose signature does not verify (422).</summary>
+    Unprocessable,
+    /// <summary>The content is of a type this operation does not accept, whatever it is called (415).</summary>
+    UnsupportedMediaType,
+    /// <summary>The content is larger than this operation accepts (413).</summary>
+    PayloadTooLarge,
 }
 
 /// <summary>An expected failure, returned as a value rather than thrown.</summary>

@@ -49,7 +49,7 @@ public sealed record PlanContent(
             {
                 changes.Add($"Added target '{target.Description}'.");
             }
-            else if (was.CurrentRung != target.CurrentRung && was with { CurrentRung = target.CurrentRung } == target)
+            else if (was.CurrentRung != target.CurrentRung && Same(was with { CurrentRung = target.CurrentRung }, target))
             {
                 changes.Add($"'{target.Description}' moved from rung {was.CurrentRung} to rung {target.CurrentRung}.");
             }

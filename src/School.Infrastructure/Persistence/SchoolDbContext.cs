@@ -45,6 +45,12 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans => Set<School.Domain.LearningPlans.LearningPlan>();
 
+    public DbSet<School.Domain.Portfolios.PortfolioEntry> PortfolioEntries => Set<School.Domain.Portfolios.PortfolioEntry>();
+
+    public DbSet<School.Domain.Passports.ImportedPassport> ImportedPassports => Set<School.Domain.Passports.ImportedPassport>();
+
+    public DbSet<School.Domain.Passports.TrustedPassportKey> TrustedPassportKeys => Set<School.Domain.Passports.TrustedPassportKey>();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -75,6 +81,8 @@ public static class UniqueIndexes
     public const string RoomName = "IX_Rooms_SchoolId_Name";
     public const string GroupName = "IX_TeachingGroups_SchoolId_Name";
     public const string PlanPerYear = "IX_LearningPlans_StudentId_AcademicYear";
+    public const string PassportOnce = "IX_ImportedPassports_StudentId_Sha256";
+    public const string TrustedKeyOnce = "IX_TrustedPassportKeys_SchoolId_KeyId";
 
     public static string Describe(string indexName) => indexName switch
     {
@@ -86,6 +94,8 @@ public static class UniqueIndexes
         RoomName => "This school already has a room with that name.",
         GroupName => "This school already has a group with that name.",
         PlanPerYear => "The student already has a learning plan for that academic year.",
+        PassportOnce => "That passport has already been imported for this student.",
+        TrustedKeyOnce => "The school already trusts that key.",
         _ => "A record with the same unique values already exists.",
     };
 }

@@ -29,6 +29,8 @@ public static class DemoData
     public static readonly Guid BridgemaryYear9CohortId = IdFor("bridgemary:group:year-9");
     public static readonly Guid BridgemaryThemedProjectId = IdFor("bridgemary:block:enterprise-week");
     public static readonly Guid BridgemaryPlacementId = IdFor("bridgemary:block:placement");
+    public static readonly Guid BridgemaryEndorsedEntryId = IdFor("bridgemary:portfolio:maths-challenge");
+    public static readonly Guid BridgemaryImageEntryId = IdFor("bridgemary:portfolio:volcano-model");
 
     public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
     public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");

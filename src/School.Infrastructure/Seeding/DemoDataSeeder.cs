@@ -12,7 +12,7 @@ namespace School.Infrastructure.Seeding;
 /// Seeds two demo schools in one partnership: Bridgemary Community College (1,000 students in Years 7–11 with guardians,
 /// 60 staff) and Cramlington Learning Village (300 students, 20 staff). Deterministic: a fixed random seed and fixed ids.
 /// </summary>
-public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher)
+public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher hasher, IFileStore files)
 {
     /// <summary>The academic year the demo data is set in (September 2026 – July 2027).</summary>
     public const int AcademicYearStart = 2026;
@@ -33,6 +33,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         SeedCramlington(partnership);
         SeedTimetables();
         SeedLearningPlans();
+        await SeedPortfoliosAsync(ct);
 
         await db.SaveChangesAsync(ct);
     }

@@ -33,6 +33,8 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         if (copyTemplate)
         {
             File.Copy(TemplateDatabase.Path, DatabasePath);
+            // The files the demo data keeps beside the database (portfolio evidence) come along with it.
+            CopyDirectory(Path.Combine(Path.GetDirectoryName(TemplateDatabase.Path)!, "evidence"), Path.Combine(DataDirectory, "evidence"));
         }
     }
 
@@ -109,6 +111,21 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    private static void CopyDirectory(string source, string target)
+    {
+        if (!Directory.Exists(source))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
     /// <summary>Migrates and seeds one database per test run; every factory copies it.</summary>
@@ -125,6 +142,7 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
             var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("school-api-template-").FullName, "school.db");
             SqliteConnection.ClearAllPools();
             File.Copy(seeding.DatabasePath, path);
+            CopyDirectory(System.IO.Path.Combine(seeding.DataDirectory, "evidence"), System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "evidence"));
             return path;
         }
     }

@@ -40,6 +40,12 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans { get; }
 
+    DbSet<School.Domain.Portfolios.PortfolioEntry> PortfolioEntries { get; }
+
+    DbSet<School.Domain.Passports.ImportedPassport> ImportedPassports { get; }
+
+    DbSet<School.Domain.Passports.TrustedPassportKey> TrustedPassportKeys { get; }
+
     /// <summary>Saves every change in one transaction. A unique index that is broken surfaces as <see cref="UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -21,7 +21,7 @@ public enum StudentPermissions
     Manage = 4,
     /// <summary>Make the child's own choices (a day window, SECURE subjects, challenges): the student, their guardians, admins.</summary>
     MakeChoices = 8,
-    /// <summary>Read the learning plan and the portfolio: the student, their guardians, tutor, mentor, pastoral lead and admins (not every teacher).</summary>
+    /// <summary>Read the whole learning plan and export the passport: the student, their guardians, tutor, mentor, pastoral lead and admins (not every teacher).</summary>
     ReadLearningRecord = 16,
     /// <summary>Write the learning plan: the student and their personal tutor.</summary>
     EditLearningPlan = 32,

@@ -150,6 +150,152 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("LearningPlans");
                 });
 
+            modelBuilder.Entity("School.Domain.Passports.ImportedPassport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId", "Sha256")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ImportedPassports_StudentId_Sha256");
+
+                    b.ToTable("ImportedPassports");
+                });
+
+            modelBuilder.Entity("School.Domain.Passports.TrustedPassportKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKeyPem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "KeyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TrustedPassportKeys_SchoolId_KeyId");
+
+                    b.ToTable("TrustedPassportKeys");
+                });
+
+            modelBuilder.Entity("School.Domain.Portfolios.PortfolioEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reflection")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShowcaseOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Subjects")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("StudentId", "Date");
+
+                    b.ToTable("PortfolioEntries", (string)null);
+                });
+
             modelBuilder.Entity("School.Domain.Schools.Partnership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -602,6 +748,108 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("StudentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Passports.ImportedPassport", b =>
+                {
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Portfolios.PortfolioEntry", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("School.Domain.Portfolios.Endorsement", "Endorsement", b1 =>
+                        {
+                            b1.Property<Guid>("PortfolioEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("EndorsedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("EndorsedAt");
+
+                            b1.Property<Guid>("EndorsedBy")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EndorsedBy");
+
+                            b1.Property<string>("EndorsedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("EndorsedByName");
+
+                            b1.HasKey("PortfolioEntryId");
+
+                            b1.ToTable("PortfolioEntries");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PortfolioEntryId");
+                        });
+
+                    b.OwnsMany("School.Domain.Portfolios.PortfolioEvidence", "Evidence", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PortfolioEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("StoragePath")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("UploadedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("UploadedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PortfolioEntryId");
+
+                            b1.ToTable("PortfolioEvidence", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PortfolioEntryId");
+                        });
+
+                    b.Navigation("Endorsement");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("School.Domain.Schools.School", b =>
