@@ -14,6 +14,17 @@ internal static class PassportEndpoints
             .WithTags("Learning passport")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Export the learning passport: `passport` is a compact JWS (ES256) signed with the school's key; `document` is its content.");
+        app.MapGet("/api/students/{id:guid}/passport/archive", async (Guid id, ISender s, CancellationToken ct) =>
+            {
+                var archive = await s.Send(new ExportPassportArchiveQuery(id), ct);
+                return archive.IsSuccess
+                    ? Results.File(archive.Value.Content, "application/zip", archive.Value.FileName)
+                    : archive.Error!.ToProblem();
+            })
+            .WithTags("Learning passport")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The passport with every evidence file, as one zip (evidence/{sha256}/{fileName}).");
         app.MapGet("/api/students/{id:guid}/passport/imports", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new ListImportedPassportsQuery(id), ct)).ToOk())
             .WithTags("Learning passport")

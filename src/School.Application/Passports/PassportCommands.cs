@@ -206,3 +206,48 @@ internal static class PassportPortfolio
         return (all.Select(x => x.Dto).ToList(), all.Where(x => x.Entry.CountsTowardsRecordOfAchievement).Select(x => x.Dto).ToList());
     }
 }
+
+/// <summary>
+/// The passport and every evidence file as one zip: <c>passport.jws</c>, <c>passport.json</c> and
+/// <c>evidence/{sha256}/{fileName}</c>, so the receiving school can check each file against the signed hashes.
+/// </summary>
+public sealed record ExportPassportArchiveQuery(Guid StudentId) : IQuery<Result<PassportArchive>>;
+
+public sealed record PassportArchive(string FileName, byte[] Content);
+
+internal sealed class ExportPassportArchiveQueryHandler(ISender sender, IApplicationDbContext db, IFileStore files)
+    : IQueryHandler<ExportPassportArchiveQuery, Result<PassportArchive>>
+{
+    public async ValueTask<Result<PassportArchive>> Handle(ExportPassportArchiveQuery query, CancellationToken cancellationToken)
+    {
+        var passport = await sender.Send(new ExportPassportQuery(query.StudentId), cancellationToken);
+        if (!passport.IsSuccess)
+        {
+            return passport.Error!;
+        }
+
+        var entries = await db.PortfolioEntries.AsNoTracking().Where(e => e.StudentId == query.StudentId).ToListAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var jws = new StreamWriter(zip.CreateEntry("passport.jws").Open()))
+            {
+                await jws.WriteAsync(passport.Value.Passport);
+            }
+
+            await using (var json = zip.CreateEntry("passport.json").Open())
+            {
+                await JsonSerializer.SerializeAsync(json, passport.Value.Document, PassportDocument.Json, cancellationToken);
+            }
+
+            foreach (var evidence in entries.SelectMany(e => e.Evidence).DistinctBy(x => x.Sha256))
+            {
+                await using var source = files.OpenRead(evidence.StoragePath);
+                await using var target = zip.CreateEntry($"evidence/{evidence.Sha256}/{Path.GetFileName(evidence.FileName)}").Open();
+                await source.CopyToAsync(target, cancellationToken);
+            }
+        }
+
+        return new PassportArchive($"learning-passport-{passport.Value.Document.Student.PupilNumber}.zip", buffer.ToArray());
+    }
+}
