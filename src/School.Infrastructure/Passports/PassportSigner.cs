@@ -14,11 +14,12 @@ namespace School.Infrastructure.Passports;
 internal sealed class PassportSigner(IOptions<StorageOptions> storage) : IPassportSigner
 {
     private static readonly Lock KeyLock = new();
+    private static readonly JsonSerializerOptions HeaderJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Sign(Guid schoolId, string document)
     {
         using var key = KeyOf(schoolId);
-        var header = JsonSerializer.Serialize(new { alg = "ES256", typ = "learning-passport+jws", kid = KeyId(key) });
+        var header = JsonSerializer.Serialize(new { alg = "ES256", typ = "learning-passport+jws", kid = KeyId(key) }, HeaderJson);
         var signingInput = $"{Base64Url(Encoding.UTF8.GetBytes(header))}.{Base64Url(Encoding.UTF8.GetBytes(document))}";
         var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         return $"{signingInput}.{Base64Url(signature)}";
