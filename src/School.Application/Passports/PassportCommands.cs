@@ -18,7 +18,8 @@ public sealed record PassportDto(string Passport, PassportDocument Document);
 /// <summary>Export a student's learning passport, signed with the school's key (those who read the learning record).</summary>
 public sealed record ExportPassportQuery(Guid StudentId) : IQuery<Result<PassportDto>>;
 
-internal sealed class ExportPassportQueryHandler(StudentAccess access, IApplicationDbContext db, IPassportSigner signer, TimeProvider time)
+internal sealed class ExportPassportQueryHandler(
+    StudentAccess access, ICurrentUser user, IApplicationDbContext db, IPassportSigner signer, TimeProvider time)
     : IQueryHandler<ExportPassportQuery, Result<PassportDto>>
 {
     public async ValueTask<Result<PassportDto>> Handle(ExportPassportQuery query, CancellationToken cancellationToken)
@@ -32,7 +33,9 @@ internal sealed class ExportPassportQueryHandler(StudentAccess access, IApplicat
         var student = await db.Students.AsNoTracking().SingleAsync(s => s.Id == query.StudentId, cancellationToken);
         var school = await db.Schools.AsNoTracking().SingleAsync(s => s.Id == student.SchoolId, cancellationToken);
         var plans = await db.LearningPlans.AsNoTracking().Where(p => p.StudentId == student.Id).OrderBy(p => p.AcademicYear).ToListAsync(cancellationToken);
-        var (portfolio, achievements) = await PassportPortfolio.EntriesAsync(db, student.Id, cancellationToken);
+        // A guardian never sees the child's private entries, so their export leaves them out too.
+        var (portfolio, achievements) = await PassportPortfolio.EntriesAsync(
+            db, student.Id, includePrivate: user.Kind != Domain.Accounts.PersonKind.Guardian, cancellationToken);
 
         var document = new PassportDocument(
             PassportDocument.CurrentFormat,
@@ -197,9 +200,11 @@ internal static class PassportKeys
 internal static class PassportPortfolio
 {
     public static async Task<(IReadOnlyList<PassportEntry> Portfolio, IReadOnlyList<PassportEntry> Achievements)> EntriesAsync(
-        IApplicationDbContext db, Guid studentId, CancellationToken ct)
+        IApplicationDbContext db, Guid studentId, bool includePrivate, CancellationToken ct)
     {
-        var entries = await db.PortfolioEntries.AsNoTracking().Where(e => e.StudentId == studentId).ToListAsync(ct);
+        var entries = await db.PortfolioEntries.AsNoTracking()
+            .Where(e => e.StudentId == studentId && (includePrivate || e.Visibility != Domain.Portfolios.PortfolioVisibility.Private))
+            .ToListAsync(ct);
         var all = entries.OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).Select(e => (Entry: e, Dto: new PassportEntry(
             e.Id, e.Title, e.Reflection, e.Date, e.Kind.ToString(), e.Subjects.ToList(), e.Endorsement?.EndorsedByName, e.Endorsement?.EndorsedAt,
             e.Evidence.Select(x => new PassportEvidence(x.FileName, x.ContentType, x.SizeBytes, x.Sha256)).ToList()))).ToList();
@@ -240,7 +245,9 @@ internal sealed class ExportPassportArchiveQueryHandler(ISender sender, IApplica
                 await JsonSerializer.SerializeAsync(json, passport.Value.Document, PassportDocument.Json, cancellationToken);
             }
 
-            foreach (var evidence in entries.SelectMany(e => e.Evidence).DistinctBy(x => x.Sha256))
+            // Only the files the signed document lists (a guardian's export has no private entries, so no private files).
+            var listed = passport.Value.Document.Portfolio.SelectMany(e => e.Evidence).Select(x => x.Sha256).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var evidence in entries.SelectMany(e => e.Evidence).Where(x => listed.Contains(x.Sha256)).DistinctBy(x => x.Sha256))
             {
                 await using var source = files.OpenRead(evidence.StoragePath);
                 await using var target = zip.CreateEntry($"evidence/{evidence.Sha256}/{Path.GetFileName(evidence.FileName)}").Open();

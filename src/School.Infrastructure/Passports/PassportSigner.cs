@@ -69,6 +69,12 @@ internal sealed class PassportSigner(IOptions<StorageOptions> storage) : IPasspo
 
     public string? KeyIdOf(string publicKeyPem)
     {
+        // Only a public key (SubjectPublicKeyInfo) is accepted: a private key must never be registered or echoed.
+        if (!PemEncoding.TryFind(publicKeyPem, out var fields) || publicKeyPem[fields.Label] is not "PUBLIC KEY")
+        {
+            return null;
+        }
+
         try
         {
             using var key = ECDsa.Create();
