@@ -55,21 +55,17 @@ internal sealed class UpdateLearningPlanCommandHandler(StudentAccess access, ICu
 {
     public async ValueTask<Result<LearningPlanDto>> Handle(UpdateLearningPlanCommand command, CancellationToken cancellationToken)
     {
-        var view = await PlanEditing.RequireEditorAsync(access, user, db, command.StudentId, cancellationToken);
-        if (!view.IsSuccess)
+        var open = await PlanEditing.OpenForChangeAsync(access, user, db, command.StudentId, command.ExpectedRevision, cancellationToken);
+        if (!open.IsSuccess)
         {
-            return view.Error!;
+            return open.Error!;
         }
 
-        var plan = await PlanEditing.LoadAtRevisionAsync(db, command.StudentId, command.ExpectedRevision, cancellationToken);
-        if (!plan.IsSuccess)
-        {
-            return plan.Error!;
-        }
+        var (view, plan) = open.Value;
 
-        plan.Value.Edit(command.Content.ToContent(), await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
+        plan.Edit(command.Content.ToContent(), await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return plan.Value.ToDto(view.Value);
+        return plan.ToDto(view);
     }
 }
 
@@ -81,26 +77,22 @@ internal sealed class ProposeLearningPlanCommandHandler(StudentAccess access, IC
 {
     public async ValueTask<Result<LearningPlanDto>> Handle(ProposeLearningPlanCommand command, CancellationToken cancellationToken)
     {
-        var view = await PlanEditing.RequireEditorAsync(access, user, db, command.StudentId, cancellationToken);
-        if (!view.IsSuccess)
+        var open = await PlanEditing.OpenForChangeAsync(access, user, db, command.StudentId, command.ExpectedRevision, cancellationToken);
+        if (!open.IsSuccess)
         {
-            return view.Error!;
+            return open.Error!;
         }
 
-        var plan = await PlanEditing.LoadAtRevisionAsync(db, command.StudentId, command.ExpectedRevision, cancellationToken);
-        if (!plan.IsSuccess)
-        {
-            return plan.Error!;
-        }
+        var (view, plan) = open.Value;
 
-        var proposed = plan.Value.Propose(await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
+        var proposed = plan.Propose(await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
         if (!proposed.IsSuccess)
         {
             return proposed.Error!;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return plan.Value.ToDto(view.Value);
+        return plan.ToDto(view);
     }
 }
 
@@ -241,6 +233,20 @@ internal static class PlanEditing
         }
 
         return view.Value.CanEdit ? view : Error.Forbidden("The student and their personal tutor write the plan; others read, comment and agree.");
+    }
+
+    /// <summary>For an editor, the plan tracked for a change at the revision their If-Match names.</summary>
+    public static async Task<Result<(PlanView View, LearningPlan Plan)>> OpenForChangeAsync(
+        StudentAccess access, ICurrentUser user, IApplicationDbContext db, Guid studentId, uint expected, CancellationToken ct)
+    {
+        var view = await RequireEditorAsync(access, user, db, studentId, ct);
+        if (!view.IsSuccess)
+        {
+            return view.Error!;
+        }
+
+        var plan = await LoadAtRevisionAsync(db, studentId, expected, ct);
+        return plan.IsSuccess ? (view.Value, plan.Value) : plan.Error!;
     }
 
     /// <summary>The plan, tracked, if the caller's If-Match names its current revision (412 otherwise).</summary>

@@ -11,6 +11,13 @@ internal static class TimetableData
     public static DateOnly Today(this TimeProvider time, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
 
+    /// <summary>Today's date at the school, in its own time zone.</summary>
+    public static async Task<DateOnly> TodayAtAsync(this IApplicationDbContext db, Guid schoolId, TimeProvider time, CancellationToken ct)
+    {
+        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
+        return time.Today(TimeZoneInfo.FindSystemTimeZoneById(zone));
+    }
+
     /// <summary>The year covering <paramref name="date"/>, else the next one to start, else the latest.</summary>
     public static AcademicYear? YearFor(this IReadOnlyList<AcademicYear> years, DateOnly date) =>
         years.FirstOrDefault(y => y.Covers(date))

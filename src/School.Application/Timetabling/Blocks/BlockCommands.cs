@@ -177,8 +177,7 @@ internal sealed class SaveBlockCommandHandler(ICurrentUser user, IApplicationDbC
 
     private async Task<IReadOnlyList<ClashDto>> ClashesOfAsync(Guid schoolId, Guid blockId, CancellationToken ct)
     {
-        var zone = await db.Schools.Where(s => s.Id == schoolId).Select(s => s.TimeZoneId).SingleAsync(ct);
-        var snapshot = await db.SnapshotAsync(schoolId, time.Today(TimeZoneInfo.FindSystemTimeZoneById(zone)), ct);
+        var snapshot = await db.SnapshotAsync(schoolId, await db.TodayAtAsync(schoolId, time, ct), ct);
         return snapshot is null
             ? []
             : TimetableClashDetector.Detect(snapshot).Where(x => x.BlockIds.Contains(blockId)).Select(ClashDto.From).ToList();

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
 using School.Domain.Common;
@@ -21,8 +20,7 @@ internal sealed class GetConflictsQueryHandler(ICurrentUser user, IApplicationDb
             return school.Error!;
         }
 
-        var zone = await db.Schools.Where(s => s.Id == school.Value).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
-        var snapshot = await db.SnapshotAsync(school.Value, time.Today(TimeZoneInfo.FindSystemTimeZoneById(zone)), cancellationToken);
+        var snapshot = await db.SnapshotAsync(school.Value, await db.TodayAtAsync(school.Value, time, cancellationToken), cancellationToken);
         var clashes = snapshot is null ? [] : TimetableClashDetector.Detect(snapshot).Select(ClashDto.From).ToList();
         return new ConflictsDto(clashes.Count, clashes);
     }
