@@ -6,12 +6,18 @@ namespace School.Bench;
 
 /// <summary>
 /// <c>--quick</c>: generate the school, time detection with a stopwatch and print the figures (seconds).
+/// <c>--allocate</c>: time the ranked-choice allocation of 2,300 choosers over 40 options (seconds).
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*' --job short</c>.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--allocate"))
+        {
+            return AllocationRun.Run();
+        }
+
         if (args.Contains("--quick"))
         {
             return QuickRun.Run();
