@@ -17,8 +17,8 @@ internal sealed record PlanView(StudentPermissions Permissions, IReadOnlySet<str
 internal static class PlanAccess
 {
     /// <summary>
-    /// Who may see a plan: those who read the learning record see it all; a teacher sees the targets of the subjects they
-    /// teach; anyone else is told it does not exist.
+    /// Who may see a plan: those who read the learning record see it all; a teacher who teaches the student sees the
+    /// targets of the subjects they teach them; anyone else is told it does not exist.
     /// </summary>
     public static async Task<Result<PlanView>> ViewAsync(
         this StudentAccess access, ICurrentUser user, IApplicationDbContext db, Guid studentId, CancellationToken ct)
@@ -36,11 +36,18 @@ internal static class PlanAccess
 
         if (user.Kind == PersonKind.Staff && user.StaffRoles.HasFlag(StaffRoles.Teacher))
         {
+            // The subjects this teacher teaches this student: blocks they teach that the student is in.
             var me = user.PersonId;
+            var groupIds = await db.TeachingGroups.AsNoTracking()
+                .Where(g => g.StudentIds.Contains(studentId)).Select(g => g.Id).ToListAsync(ct);
             var subjects = await db.LearningBlocks.AsNoTracking()
-                .Where(b => b.StaffIds.Contains(me) && b.Subject != null)
+                .Where(b => b.StaffIds.Contains(me) && b.Subject != null
+                    && ((b.GroupId != null && groupIds.Contains(b.GroupId.Value)) || b.StudentIds.Contains(studentId)))
                 .Select(b => b.Subject!).Distinct().ToListAsync(ct);
-            return new PlanView(allowed.Value, subjects.ToHashSet(StringComparer.OrdinalIgnoreCase));
+            if (subjects.Count > 0)
+            {
+                return new PlanView(allowed.Value, subjects.ToHashSet(StringComparer.OrdinalIgnoreCase));
+            }
         }
 
         return Error.NotFound("Learning plan");

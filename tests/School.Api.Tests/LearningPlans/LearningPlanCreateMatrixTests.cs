@@ -23,7 +23,7 @@ public sealed class LearningPlanCreateMatrixTests(SchoolApiFactory factory) : IC
                 (Accounts.Admin, 403, 403, 404),
                 (Accounts.Tutor, 409, 404, 404),
                 (Accounts.Mentor, 403, 404, 404),
-                (Accounts.Teacher, 403, 403, 404),
+                (Accounts.Teacher, 403, 404, 404),
                 (Accounts.Pastoral, 403, 403, 404),
                 (Accounts.Student, 409, 404, 404),
                 (Accounts.Parent, 403, 404, 404),

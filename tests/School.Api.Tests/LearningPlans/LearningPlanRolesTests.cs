@@ -236,7 +236,6 @@ public sealed class LearningPlanRolesTests(SchoolApiFactory factory) : IClassFix
     [InlineData(Accounts.Mentor)]
     [InlineData(Accounts.Pastoral)]
     [InlineData(Accounts.Admin)]
-    [InlineData(Accounts.Teacher)]
     public async Task ReviewDay_RecordedByAnyoneButThePersonalTutor_Is403(string caller)
     {
         var family = await factory.NewFamilyAsync();
@@ -279,4 +278,19 @@ public sealed class LearningPlanRolesTests(SchoolApiFactory factory) : IClassFix
     /// <summary>A copy of <paramref name="content"/> with <paramref name="property"/> emptied: a real change, were it allowed.</summary>
     private static Dictionary<string, object?> Without(JsonElement content, string property) =>
         content.EnumerateObject().ToDictionary(p => p.Name, p => p.Name == property ? Array.Empty<object>() : (object?)p.Value);
+
+    [Fact]
+    public async Task ATeacherWhoDoesNotTeachTheStudent_IsToldThePlanDoesNotExist()
+    {
+        var family = await factory.NewFamilyAsync();
+        using var tutor = await factory.ClientFor(Accounts.Tutor);
+        await tutor.CreatedPlanAsync(family.StudentId);
+        using var teacher = await factory.ClientFor(Accounts.Teacher);
+
+        var read = await teacher.GetAsync($"/api/students/{family.StudentId}/learning-plan");
+        var agree = await teacher.ActAsync(family.StudentId, "agree", "\"0\"");
+
+        await read.AssertProblem(HttpStatusCode.NotFound);
+        await agree.AssertProblem(HttpStatusCode.NotFound);
+    }
 }
