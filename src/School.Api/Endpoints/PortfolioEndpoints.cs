@@ -88,40 +88,31 @@ internal static class PortfolioEndpoints
         Guid id, PortfolioEntryRequest body, HttpResponse response, ISender s, CancellationToken ct)
     {
         var result = await s.Send(new CreatePortfolioEntryCommand(id, body.Title, body.Reflection, body.Date, body.Kind, body.Subjects, body.Visibility), ct);
-        SetETag(response, result);
-        return result.ToCreated(e => $"/api/students/{id}/portfolio/entries/{e.Id}");
+        return result.ToCreatedWithETag(response, e => $"/api/students/{id}/portfolio/entries/{e.Id}", e => e.Version);
     }
 
     private static async Task<Results<Ok<PortfolioEntryDto>, ProblemHttpResult>> GetEntry(
         Guid id, Guid entryId, HttpResponse response, ISender s, CancellationToken ct)
     {
-        var result = await s.Send(new GetPortfolioEntryQuery(id, entryId), ct);
-        SetETag(response, result);
-        return result.ToOk();
+        return (await s.Send(new GetPortfolioEntryQuery(id, entryId), ct)).ToOkWithETag(response, e => e.Version);
     }
 
     private static async Task<Results<Ok<PortfolioEntryDto>, ProblemHttpResult>> UpdateEntry(
         Guid id, Guid entryId, PortfolioEntryRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct)
     {
-        var expected = ETags.IfMatch(request);
-        if (!expected.IsSuccess)
-        {
-            return expected.Error!.ToProblem();
-        }
-
-        var result = await s.Send(
-            new UpdatePortfolioEntryCommand(id, entryId, expected.Value, body.Title, body.Reflection, body.Date, body.Kind, body.Subjects, body.Visibility),
-            ct);
-        SetETag(response, result);
-        return result.ToOk();
+        return await ETags.WriteAsync(
+            request,
+            response,
+            expected => s.Send(
+                new UpdatePortfolioEntryCommand(id, entryId, expected, body.Title, body.Reflection, body.Date, body.Kind, body.Subjects, body.Visibility),
+                ct),
+            e => e.Version);
     }
 
     private static async Task<Results<Ok<PortfolioEntryDto>, ProblemHttpResult>> EndorseEntry(
         Guid id, Guid entryId, HttpResponse response, ISender s, CancellationToken ct)
     {
-        var result = await s.Send(new EndorsePortfolioEntryCommand(id, entryId), ct);
-        SetETag(response, result);
-        return result.ToOk();
+        return (await s.Send(new EndorsePortfolioEntryCommand(id, entryId), ct)).ToOkWithETag(response, e => e.Version);
     }
 
     /// <summary>
@@ -182,14 +173,6 @@ internal static class PortfolioEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         var file = result.Value;
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
-    }
-
-    private static void SetETag(HttpResponse response, Result<PortfolioEntryDto> result)
-    {
-        if (result.IsSuccess)
-        {
-            ETags.Set(response, result.Value.Version);
-        }
     }
 }
 

@@ -36,34 +36,16 @@ internal static class StaffEndpoints
     private static async Task<Results<Created<StaffMemberDto>, ProblemHttpResult>> Create(CreateStaffCommand command, ISender sender, CancellationToken ct) =>
         (await sender.Send(command, ct)).ToCreated(s => $"/api/staff/{s.Id}");
 
-    private static async Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Get(Guid id, ISender sender, HttpResponse response, CancellationToken ct)
-    {
-        var result = await sender.Send(new GetStaffQuery(id), ct);
-        if (result.IsSuccess)
-        {
-            ETags.Set(response, result.Value.Version);
-        }
+    private static async Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Get(Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+        (await sender.Send(new GetStaffQuery(id), ct)).ToOkWithETag(response, s => s.Version);
 
-        return result.ToOk();
-    }
-
-    private static async Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Update(
-        Guid id, UpdateStaffRequest body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        var expected = ETags.IfMatch(request);
-        if (!expected.IsSuccess)
-        {
-            return expected.Error!.ToProblem();
-        }
-
-        var result = await sender.Send(new UpdateStaffCommand(id, expected.Value, body.Title, body.GivenName, body.FamilyName, body.Roles), ct);
-        if (result.IsSuccess)
-        {
-            ETags.Set(response, result.Value.Version);
-        }
-
-        return result.ToOk();
-    }
+    private static Task<Results<Ok<StaffMemberDto>, ProblemHttpResult>> Update(
+        Guid id, UpdateStaffRequest body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+        ETags.WriteAsync(
+            request,
+            response,
+            expected => sender.Send(new UpdateStaffCommand(id, expected, body.Title, body.GivenName, body.FamilyName, body.Roles), ct),
+            s => s.Version);
 }
 
 internal sealed record UpdateStaffRequest(string? Title, string GivenName, string FamilyName, IReadOnlyList<StaffRoles> Roles);

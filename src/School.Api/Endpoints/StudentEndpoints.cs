@@ -47,38 +47,20 @@ internal static class StudentEndpoints
     private static async Task<Results<Created<StudentDto>, ProblemHttpResult>> Create(CreateStudentCommand command, ISender sender, CancellationToken ct) =>
         (await sender.Send(command, ct)).ToCreated(s => $"/api/students/{s.Id}");
 
-    private static async Task<Results<Ok<StudentDto>, ProblemHttpResult>> Get(Guid id, ISender sender, HttpResponse response, CancellationToken ct)
-    {
-        var result = await sender.Send(new GetStudentQuery(id), ct);
-        if (result.IsSuccess)
-        {
-            ETags.Set(response, result.Value.Version);
-        }
+    private static async Task<Results<Ok<StudentDto>, ProblemHttpResult>> Get(Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+        (await sender.Send(new GetStudentQuery(id), ct)).ToOkWithETag(response, s => s.Version);
 
-        return result.ToOk();
-    }
-
-    private static async Task<Results<Ok<StudentDto>, ProblemHttpResult>> Update(
-        Guid id, UpdateStudentRequest body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
-    {
-        var expected = ETags.IfMatch(request);
-        if (!expected.IsSuccess)
-        {
-            return expected.Error!.ToProblem();
-        }
-
-        var result = await sender.Send(
-            new UpdateStudentCommand(
-                id, expected.Value, body.PupilNumber, body.GivenName, body.FamilyName, body.PreferredName, body.DateOfBirth, body.YearGroup,
-                body.PersonalTutorId, body.MentorId),
-            ct);
-        if (result.IsSuccess)
-        {
-            ETags.Set(response, result.Value.Version);
-        }
-
-        return result.ToOk();
-    }
+    private static Task<Results<Ok<StudentDto>, ProblemHttpResult>> Update(
+        Guid id, UpdateStudentRequest body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct) =>
+        ETags.WriteAsync(
+            request,
+            response,
+            expected => sender.Send(
+                new UpdateStudentCommand(
+                    id, expected, body.PupilNumber, body.GivenName, body.FamilyName, body.PreferredName, body.DateOfBirth, body.YearGroup,
+                    body.PersonalTutorId, body.MentorId),
+                ct),
+            s => s.Version);
 
     private static async Task<Results<Ok<IReadOnlyList<GuardianLinkDto>>, ProblemHttpResult>> ListGuardians(Guid id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new ListGuardiansQuery(id), ct)).ToOk();

@@ -27,8 +27,8 @@ internal static class TimetableEndpoints
         years.MapPost("/", async (AcademicYearRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(body.ToCommand(null, null), ct)).ToCreated(y => $"/api/academic-years/{y.Id}"))
             .WithSummary("Create an academic year (admin).");
-        years.MapPut("/{id:guid}", async (Guid id, AcademicYearRequest body, HttpRequest request, ISender s, CancellationToken ct) =>
-                await WithIfMatch(request, v => s.Send(body.ToCommand(id, v), ct)))
+        years.MapPut("/{id:guid}", async (Guid id, AcademicYearRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), y => y.Version))
             .WithSummary("Replace an academic year's half terms, closures and cycle (admin).");
 
         var windows = app.MapGroup("/api/day-windows").WithTags("Timetable: day windows").WithProblems();
@@ -39,8 +39,8 @@ internal static class TimetableEndpoints
             .WithSummary("Create a day window (admin).");
         windows.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetDayWindowQuery(id), ct)).ToOk())
             .WithSummary("One day window with its places.");
-        windows.MapPut("/{id:guid}", async (Guid id, DayWindowRequest body, HttpRequest request, ISender s, CancellationToken ct) =>
-                await WithIfMatch(request, v => s.Send(body.ToCommand(id, v), ct)))
+        windows.MapPut("/{id:guid}", async (Guid id, DayWindowRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), w => w.Version))
             .WithSummary("Change a day window (admin); its capacity cannot drop below the places taken.");
         windows.MapGet("/{id:guid}/enrolments", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new ListEnrolmentsQuery(id), ct)).ToOk())
@@ -99,8 +99,8 @@ internal static class TimetableEndpoints
             .WithSummary("Place a block of any length (admin). Saved even when it clashes; its clashes come back with it.");
         timetable.MapGet("/blocks/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetBlockQuery(id), ct)).ToOk())
             .WithSummary("One block (staff).");
-        timetable.MapPut("/blocks/{id:guid}", async (Guid id, BlockRequest body, HttpRequest request, ISender s, CancellationToken ct) =>
-                await WithIfMatch(request, v => s.Send(body.ToCommand(id, v), ct)))
+        timetable.MapPut("/blocks/{id:guid}", async (Guid id, BlockRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
+                await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), b => b.Block.Version))
             .WithSummary("Move or change a block (admin); its clashes come back with it.");
         timetable.MapDelete("/blocks/{id:guid}", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new DeleteBlockCommand(id), ct)).ToNoContent())
@@ -147,13 +147,6 @@ internal static class TimetableEndpoints
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status404NotFound);
-
-    /// <summary>Runs a write with the If-Match version (412 when malformed or stale) and answers 200 with the result.</summary>
-    private static async Task<Results<Ok<T>, ProblemHttpResult>> WithIfMatch<T>(HttpRequest request, Func<uint?, ValueTask<School.Domain.Common.Result<T>>> send)
-    {
-        var expected = ETags.IfMatch(request);
-        return expected.IsSuccess ? (await send(expected.Value)).ToOk() : expected.Error!.ToProblem();
-    }
 }
 
 internal sealed record CalendarFeedUrl(string Url);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using School.Domain.Common;
 
@@ -7,6 +8,45 @@ namespace School.Api.Http;
 internal static class ETags
 {
     public static void Set(HttpResponse response, uint version) => response.Headers.ETag = $"\"{version}\"";
+
+    /// <summary>200 with the value and its version as the ETag, or the error's problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOkWithETag<T>(this Result<T> result, HttpResponse response, Func<T, uint> versionOf)
+    {
+        if (result.IsSuccess)
+        {
+            Set(response, versionOf(result.Value));
+        }
+
+        return result.ToOk();
+    }
+
+    /// <summary>201 at the location with the new record's version as the ETag, or the error's problem.</summary>
+    public static Results<Created<T>, ProblemHttpResult> ToCreatedWithETag<T>(
+        this Result<T> result, HttpResponse response, Func<T, string> location, Func<T, uint> versionOf)
+    {
+        if (result.IsSuccess)
+        {
+            Set(response, versionOf(result.Value));
+        }
+
+        return result.ToCreated(location);
+    }
+
+    /// <summary>A write that may send If-Match (412 when it is unreadable or stale); answers 200 with the new ETag.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> WriteAsync<T>(
+        HttpRequest request, HttpResponse response, Func<uint?, ValueTask<Result<T>>> send, Func<T, uint> versionOf)
+    {
+        var expected = IfMatch(request);
+        return expected.IsSuccess ? (await send(expected.Value)).ToOkWithETag(response, versionOf) : expected.Error!.ToProblem();
+    }
+
+    /// <summary>A write that must send If-Match (428 without it, 412 when stale); answers 200 with the new ETag.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> WriteRequiringIfMatchAsync<T>(
+        HttpRequest request, HttpResponse response, Func<uint, ValueTask<Result<T>>> send, Func<T, uint> versionOf)
+    {
+        var expected = RequireIfMatch(request);
+        return expected.IsSuccess ? (await send(expected.Value)).ToOkWithETag(response, versionOf) : expected.Error!.ToProblem();
+    }
 
     /// <summary>The version named by If-Match, which this write requires (428 without it, 412 when unreadable).</summary>
     public static Result<uint> RequireIfMatch(HttpRequest request)
