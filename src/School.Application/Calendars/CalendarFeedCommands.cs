@@ -44,7 +44,7 @@ internal sealed class CreateCalendarFeedCommandHandler(ICurrentUser user, IAppli
     {
         var now = time.GetUtcNow();
         await FeedTokens.RevokeAllAsync(db, user.AccountId, now, cancellationToken);
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         db.CalendarFeeds.Add(CalendarFeed.Create(Ids.New(time), user.AccountId, FeedTokens.Hash(token), now));
         await db.SaveChangesAsync(cancellationToken);
         return token;

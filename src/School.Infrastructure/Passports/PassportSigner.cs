@@ -130,11 +130,8 @@ internal sealed class PassportSigner(IOptions<StorageOptions> storage) : IPasspo
     /// <summary>The key id: base64url SHA-256 of the public key's SubjectPublicKeyInfo.</summary>
     private static string KeyId(ECDsa key) => Base64Url(SHA256.HashData(key.ExportSubjectPublicKeyInfo()));
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
-    private static byte[] FromBase64Url(string text)
-    {
-        var s = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '='));
-    }
+    /// <summary>Decodes base64url; anything that is not throws <see cref="FormatException"/>, which verification treats as a failure.</summary>
+    private static byte[] FromBase64Url(string text) => System.Buffers.Text.Base64Url.DecodeFromChars(text);
 }
