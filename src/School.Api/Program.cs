@@ -13,6 +13,7 @@ using School.Application.Common.Abstractions;
 using School.Application.Common.Behaviours;
 using School.Infrastructure;
 using School.Infrastructure.Identity;
+using School.Infrastructure.Jobs;
 using School.Infrastructure.Persistence;
 using School.Infrastructure.Seeding;
 
@@ -81,6 +82,9 @@ app.MapTimetableEndpoints();
 app.MapPortfolioEndpoints();
 app.MapLearningPlanEndpoints();
 app.MapPassportEndpoints();
+app.MapMentoringEndpoints();
+app.MapJobsDashboard();
+app.MapNotificationEndpoints();
 
 if (seedDemoData && app.Logger.IsEnabled(LogLevel.Information))
 {

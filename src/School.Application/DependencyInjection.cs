@@ -6,13 +6,15 @@ namespace School.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers validators and the student authorization service. Mediator itself is wired by the host.</summary>
+    /// <summary>Registers validators, the student authorization service and the services background jobs share with use cases. Mediator itself is wired by the host.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         // A rule stops at its first failure, so a missing list is reported as missing, not inspected further.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<StudentAccess>();
+        services.AddScoped<Mentoring.Sweep.MentoringSweep>();
+        services.AddScoped<Notifications.Delivery.NotificationDelivery>();
         return services;
     }
 }

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using School.Application.Common.Abstractions;
 using School.Infrastructure.Identity;
+using School.Infrastructure.Jobs;
 using School.Infrastructure.Persistence;
 using School.Infrastructure.Seeding;
 using School.Infrastructure.Storage;
@@ -48,6 +50,22 @@ public static class DependencyInjection
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<IPassportSigner, Passports.PassportSigner>();
+        services.AddOptions<School.Application.Mentoring.Sweep.MentoringOptions>().Bind(configuration.GetSection(School.Application.Mentoring.Sweep.MentoringOptions.SectionName));
+        services.AddOptions<Notifications.EmailOptions>().Bind(configuration.GetSection(Notifications.EmailOptions.SectionName))
+            .PostConfigure<Microsoft.Extensions.Hosting.IHostEnvironment>((email, env) => email.PickupDirectory ??= env.IsProduction() ? null : "mail");
+        services.AddSingleton<IEmailSender>(sp =>
+        {
+            var email = sp.GetRequiredService<IOptions<Notifications.EmailOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(email.SmtpHost))
+            {
+                return ActivatorUtilities.CreateInstance<Notifications.SmtpEmailSender>(sp);
+            }
+
+            return string.IsNullOrWhiteSpace(email.PickupDirectory)
+                ? new Notifications.NoEmailSender()
+                : ActivatorUtilities.CreateInstance<Notifications.PickupDirectoryEmailSender>(sp);
+        });
+        services.AddBackgroundJobs(configuration);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
 

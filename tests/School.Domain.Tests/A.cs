@@ -1,4 +1,5 @@
 using School.Domain.Accounts;
+using School.Domain.Mentoring;
 using School.Domain.Staff;
 using School.Domain.Students;
 
@@ -19,6 +20,12 @@ internal static class A
 
     public static StaffMember StaffMember(Guid schoolId, StaffRoles roles, string? title = null) =>
         global::School.Domain.Staff.StaffMember.Create(Id(), schoolId, "Grace", "Hopper", roles, title);
+
+    /// <summary>A registered staff mentor (a day a week), or a trained pupil / school-leaver mentor supervised by a new member of staff.</summary>
+    public static Mentor Mentor(Guid schoolId, MentorKind kind = MentorKind.Staff, Guid? personId = null) =>
+        global::School.Domain.Mentoring.Mentor.Register(
+            personId ?? Id(), schoolId, kind, global::School.Domain.Mentoring.Mentor.DefaultStaffAllowanceMinutes,
+            kind == MentorKind.Staff ? null : Id(), kind == MentorKind.Staff ? null : new DateOnly(2026, 7, 1)).Value;
 
     public static Guardian Guardian(Guid schoolId) =>
         global::School.Domain.Students.Guardian.Create(Id(), schoolId, "Ann", "Lovelace", "ann.lovelace@example.org");

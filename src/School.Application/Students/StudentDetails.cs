@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
+using School.Application.Mentoring;
 using School.Domain.Common;
+using School.Domain.Mentoring;
 using School.Domain.Students;
 
 namespace School.Application.Students;
@@ -42,24 +44,24 @@ public sealed class StudentDetailsValidator : AbstractValidator<IStudentDetails>
 
 internal static class StudentCarers
 {
-    /// <summary>Sets the personal tutor and mentor; an id that is not staff of the student's school is a validation error.</summary>
+    /// <summary>
+    /// Sets the personal tutor and mentor: a tutor id that is not staff of the student's school, or a mentor id that is not a
+    /// mentor registered there, is a validation error; a change of mentor is recorded in the mentoring history.
+    /// </summary>
     public static async Task<Result> AssignCarersAsync(
-        this IApplicationDbContext db, Student student, Guid? personalTutorId, Guid? mentorId, CancellationToken ct)
+        this IApplicationDbContext db, Student student, Guid? personalTutorId, Guid? mentorId, MentorChange change, CancellationToken ct)
     {
-        var ids = new[] { personalTutorId, mentorId }.OfType<Guid>().Distinct().ToList();
-        var staff = await db.StaffMembers.Where(s => ids.Contains(s.Id) && s.SchoolId == student.SchoolId).ToListAsync(ct);
-
-        if (personalTutorId is { } tutorId && staff.All(s => s.Id != tutorId))
+        var tutor = personalTutorId is { } tutorId
+            ? await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == tutorId && s.SchoolId == student.SchoolId, ct)
+            : null;
+        if (personalTutorId is not null && tutor is null)
         {
             return Error.Validation("personalTutorId", "No member of staff with that id works at this school.");
         }
 
-        if (mentorId is { } mId && staff.All(s => s.Id != mId))
-        {
-            return Error.Validation("mentorId", "No member of staff with that id works at this school.");
-        }
-
-        var tutorResult = student.AssignPersonalTutor(staff.FirstOrDefault(s => s.Id == personalTutorId));
-        return tutorResult.IsSuccess ? student.AssignMentor(staff.FirstOrDefault(s => s.Id == mentorId)) : tutorResult;
+        var tutorResult = student.AssignPersonalTutor(tutor);
+        return tutorResult.IsSuccess
+            ? await db.AssignMentorAsync(student, mentorId, AssignmentSource.Roster, change, ct)
+            : tutorResult;
     }
 }

@@ -21,6 +21,8 @@ internal static class StudentQueries
                     .Select(t => new PersonRef(t.Id, t.GivenName + " " + t.FamilyName)).FirstOrDefault(),
                 Mentor = db.StaffMembers.Where(t => t.Id == s.MentorId)
                     .Select(t => new PersonRef(t.Id, t.GivenName + " " + t.FamilyName)).FirstOrDefault(),
+                PupilMentor = db.Students.Where(t => t.Id == s.MentorId)
+                    .Select(t => new PersonRef(t.Id, (t.PreferredName ?? t.GivenName) + " " + t.FamilyName)).FirstOrDefault(),
             })
             .SingleAsync(ct);
 
@@ -31,7 +33,7 @@ internal static class StudentQueries
         var s = row.Student;
         return new StudentDto(
             s.Id, s.SchoolId, s.PupilNumber, s.GivenName, s.FamilyName, s.PreferredName, s.DateOfBirth, s.YearGroup,
-            row.Tutor, row.Mentor, guardians, s.Version);
+            row.Tutor, row.Mentor ?? row.PupilMentor, guardians, s.Version);
     }
 
     public static async Task<IReadOnlyList<GuardianLinkDto>> GuardiansOf(this IApplicationDbContext db, Guid studentId, CancellationToken ct)

@@ -21,4 +21,7 @@ public static class Guard
 
     public static string? OptionalText(string? value, string paramName, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Text(value, paramName, maxLength);
+
+    public static int InRange(int value, int min, int max, string paramName) =>
+        value >= min && value <= max ? value : throw new ArgumentOutOfRangeException(paramName, value, $"Between {min} and {max}.");
 }

@@ -1,4 +1,5 @@
 using School.Domain.Common;
+using School.Domain.Mentoring;
 using School.Domain.Staff;
 
 namespace School.Domain.Students;
@@ -37,7 +38,7 @@ public sealed class Student : Entity
     /// <summary>Every student has one personal tutor, who agrees the learning plan with them and their parents.</summary>
     public Guid? PersonalTutorId { get; private set; }
 
-    /// <summary>Every student has one personal mentor, the child's advocate.</summary>
+    /// <summary>Every student has one personal mentor, the child's advocate: the mentor's person id (a member of staff or an older pupil).</summary>
     public Guid? MentorId { get; private set; }
 
     /// <summary>Bumped on every change; clients send it back (If-Match) so a stale write is refused.</summary>
@@ -95,15 +96,33 @@ public sealed class Student : Entity
         return Result.Success();
     }
 
-    /// <summary>Rule: a mentor works at the student's school and holds the Mentor role.</summary>
-    public Result AssignMentor(StaffMember? mentor)
+    /// <summary>
+    /// Rules: a mentor is registered at the student's school and taking mentees; a pupil never mentors themself, and a
+    /// pupil mentor is in an older year group (<paramref name="mentorYearGroup"/>) than their mentee. Capacity is the
+    /// caller's to check (it needs every mentee count).
+    /// </summary>
+    public Result AssignMentor(Mentor? mentor, int? mentorYearGroup = null)
     {
         if (mentor is not null)
         {
-            var error = StaffCanServe(mentor, StaffRoles.Mentor, "mentorId", "a mentor");
-            if (error is not null)
+            if (mentor.SchoolId != SchoolId)
             {
-                return error;
+                return Error.Validation("mentorId", "No mentor with that id works at this school.");
+            }
+
+            if (mentor.Id == Id)
+            {
+                return MentoringErrors.OwnMentor;
+            }
+
+            if (mentor.Id != MentorId && !mentor.IsActive)
+            {
+                return MentoringErrors.MentorInactive;
+            }
+
+            if (mentor.Kind == MentorKind.Student && (mentorYearGroup ?? 0) <= YearGroup)
+            {
+                return MentoringErrors.MentorNotOlder;
             }
         }
 

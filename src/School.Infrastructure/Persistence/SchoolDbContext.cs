@@ -51,6 +51,22 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.Passports.TrustedPassportKey> TrustedPassportKeys => Set<School.Domain.Passports.TrustedPassportKey>();
 
+    public DbSet<School.Domain.Mentoring.Mentor> Mentors => Set<School.Domain.Mentoring.Mentor>();
+
+    public DbSet<School.Domain.Mentoring.MentorAssignment> MentorAssignments => Set<School.Domain.Mentoring.MentorAssignment>();
+
+    public DbSet<School.Domain.Mentoring.MentoringPreference> MentoringPreferences => Set<School.Domain.Mentoring.MentoringPreference>();
+
+    public DbSet<School.Domain.Mentoring.CheckInPolicy> CheckInPolicies => Set<School.Domain.Mentoring.CheckInPolicy>();
+
+    public DbSet<School.Domain.Mentoring.CheckIn> CheckIns => Set<School.Domain.Mentoring.CheckIn>();
+
+    public DbSet<School.Domain.Mentoring.MentoringEscalation> MentoringEscalations => Set<School.Domain.Mentoring.MentoringEscalation>();
+
+    public DbSet<School.Domain.Notifications.Notification> Notifications => Set<School.Domain.Notifications.Notification>();
+
+    public void ClearTracked() => ChangeTracker.Clear();
+
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
         try
@@ -83,6 +99,10 @@ public static class UniqueIndexes
     public const string PlanPerYear = "IX_LearningPlans_StudentId_AcademicYear";
     public const string PassportOnce = "IX_ImportedPassports_StudentId_Sha256";
     public const string TrustedKeyOnce = "IX_TrustedPassportKeys_SchoolId_KeyId";
+    public const string OneCurrentMentor = "IX_MentorAssignments_StudentId";
+    public const string CheckInOnce = "IX_CheckIns_StudentId_HalfTermStart_Sequence";
+    public const string EscalationOnce = "IX_MentoringEscalations_StudentId_HalfTermStart";
+    public const string NotificationOnce = "IX_Notifications_Key";
 
     public static string Describe(string indexName) => indexName switch
     {
@@ -96,6 +116,10 @@ public static class UniqueIndexes
         PlanPerYear => "The student already has a learning plan for that academic year.",
         PassportOnce => "That passport has already been imported for this student.",
         TrustedKeyOnce => "The school already trusts that key.",
+        OneCurrentMentor => "The student's mentor was changed by someone else at the same time; try again.",
+        CheckInOnce => "That check-in already exists.",
+        EscalationOnce => "That student has already been escalated this half term.",
+        NotificationOnce => "That notification already exists.",
         _ => "A record with the same unique values already exists.",
     };
 }

@@ -1,5 +1,6 @@
 using School.Application.Common.Abstractions;
 using School.Domain.Accounts;
+using School.Domain.Mentoring;
 using School.Domain.Schools;
 using School.Domain.Staff;
 using School.Domain.Students;
@@ -52,7 +53,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
 
         var demo = Student.Create(DemoData.BridgemaryStudentId, id, "BMC10001", "Alex", "Morgan", new DateOnly(2011, 11, 14), 10);
         demo.AssignPersonalTutor(tutor);
-        demo.AssignMentor(mentor);
+        AssignDemoMentor(demo, mentor.Id);
         AddStudent(demo);
         AddAccount("student@bridgemary.demo", PersonKind.Student, demo.Id, id);
 
@@ -80,7 +81,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
 
         var demo = Student.Create(DemoData.CramlingtonStudentId, id, "CLV09001", "Jordan", "Armstrong", new DateOnly(2012, 5, 3), 9);
         demo.AssignPersonalTutor(tutors[0]);
-        demo.AssignMentor(mentors[1]);
+        AssignDemoMentor(demo, mentors[1].Id);
         AddStudent(demo);
         AddAccount("student@cramlington.demo", PersonKind.Student, demo.Id, id);
 
@@ -105,6 +106,10 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         var member = StaffMember.Create(id, schoolId, given, family, roles, title);
         db.StaffMembers.Add(member);
         Track(_staff, schoolId, member);
+        if (member.HasRole(StaffRoles.Mentor))
+        {
+            RegisterDemoMentor(member.Id, schoolId, MentorKind.Staff, Mentor.DefaultStaffAllowanceMinutes, null, null);
+        }
         if (email is not null)
         {
             AddAccount(email, PersonKind.Staff, id, schoolId);
@@ -174,7 +179,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
                 // Tutor groups are vertical (mixed years); a mentor is never the student's own tutor.
                 student.AssignPersonalTutor(tutors[n % tutors.Count]);
                 var mentor = mentors[(n / 3) % mentors.Count];
-                student.AssignMentor(mentor.Id == student.PersonalTutorId ? mentors[((n / 3) + 1) % mentors.Count] : mentor);
+                AssignDemoMentor(student, (mentor.Id == student.PersonalTutorId ? mentors[((n / 3) + 1) % mentors.Count] : mentor).Id);
                 AddStudent(student);
 
                 AddGuardians(key, student, family);

@@ -54,6 +54,8 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         ["Storage:Root"] = DataDirectory,
         ["Auth:SigningKey"] = SigningKey,
         ["Seeding:DemoData"] = "true",
+        // Hangfire's server polls on the real clock; tests run jobs themselves (a test that needs the server turns it on).
+        ["Hangfire:Server"] = "false",
     };
 
     /// <summary>An HTTP client signed in as <paramref name="email"/> (a demo account unless the test created another).</summary>

@@ -1,3 +1,4 @@
+using School.Domain.Mentoring;
 using School.Domain.Common;
 using School.Domain.Staff;
 
@@ -100,7 +101,7 @@ public class StudentStaffAssignmentTests
     public void AssignMentor_StaffOfAnotherSchool_FailsValidationOnMentorId()
     {
         var student = A.Student(A.SchoolId());
-        var mentorElsewhere = A.StaffMember(A.SchoolId(), StaffRoles.Mentor);
+        var mentorElsewhere = A.Mentor(A.SchoolId());
 
         var result = student.AssignMentor(mentorElsewhere);
 
@@ -109,17 +110,42 @@ public class StudentStaffAssignmentTests
     }
 
     [Fact]
-    public void AssignMentor_StaffWithoutMentorRole_FailsWithConflict()
+    public void AssignMentor_InactiveMentor_FailsWithConflict()
     {
         var school = A.SchoolId();
         var student = A.Student(school);
-        var tutor = A.StaffMember(school, StaffRoles.PersonalTutor);
+        var mentor = A.Mentor(school);
+        mentor.Deactivate();
 
-        var result = student.AssignMentor(tutor);
+        var result = student.AssignMentor(mentor);
 
-        Assert.Equal(ErrorKind.Conflict, result.Error?.Kind);
-        Assert.Equal("student.staff_lacks_role", result.Error?.Code);
+        Assert.Equal("mentoring.mentor_inactive", result.Error?.Code);
         Assert.Null(student.MentorId);
+    }
+
+    [Fact]
+    public void AssignMentor_PupilMentorNotInAnOlderYear_FailsWithConflict()
+    {
+        var school = A.SchoolId();
+        var student = A.Student(school);
+        var pupil = A.Mentor(school, MentorKind.Student);
+
+        var result = student.AssignMentor(pupil, mentorYearGroup: student.YearGroup);
+
+        Assert.Equal("mentoring.mentor_not_older", result.Error?.Code);
+        Assert.True(student.AssignMentor(pupil, mentorYearGroup: student.YearGroup + 3).IsSuccess);
+    }
+
+    [Fact]
+    public void AssignMentor_ThemselfAsPupilMentor_FailsWithConflict()
+    {
+        var school = A.SchoolId();
+        var student = A.Student(school);
+        var self = A.Mentor(school, MentorKind.Student, student.Id);
+
+        var result = student.AssignMentor(self, mentorYearGroup: 11);
+
+        Assert.Equal("mentoring.own_mentor", result.Error?.Code);
     }
 
     [Fact]
@@ -127,7 +153,7 @@ public class StudentStaffAssignmentTests
     {
         var school = A.SchoolId();
         var student = A.Student(school);
-        var mentor = A.StaffMember(school, StaffRoles.Mentor);
+        var mentor = A.Mentor(school);
 
         var result = student.AssignMentor(mentor);
 
@@ -142,7 +168,7 @@ public class StudentStaffAssignmentTests
         var student = A.Student(school);
         var before = student.Version;
 
-        student.AssignMentor(A.StaffMember(school, StaffRoles.Mentor));
+        student.AssignMentor(A.Mentor(school));
 
         Assert.Equal(before + 1, student.Version);
     }
@@ -152,7 +178,7 @@ public class StudentStaffAssignmentTests
     {
         var school = A.SchoolId();
         var student = A.Student(school);
-        var mentor = A.StaffMember(school, StaffRoles.Mentor);
+        var mentor = A.Mentor(school);
         student.AssignMentor(mentor);
         var before = student.Version;
 

@@ -46,6 +46,23 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.Passports.TrustedPassportKey> TrustedPassportKeys { get; }
 
+    DbSet<School.Domain.Mentoring.Mentor> Mentors { get; }
+
+    DbSet<School.Domain.Mentoring.MentorAssignment> MentorAssignments { get; }
+
+    DbSet<School.Domain.Mentoring.MentoringPreference> MentoringPreferences { get; }
+
+    DbSet<School.Domain.Mentoring.CheckInPolicy> CheckInPolicies { get; }
+
+    DbSet<School.Domain.Mentoring.CheckIn> CheckIns { get; }
+
+    DbSet<School.Domain.Mentoring.MentoringEscalation> MentoringEscalations { get; }
+
+    DbSet<School.Domain.Notifications.Notification> Notifications { get; }
+
+    /// <summary>Forgets every loaded entity, so a long job that works in batches keeps one batch in memory.</summary>
+    void ClearTracked();
+
     /// <summary>Saves every change in one transaction. A unique index that is broken surfaces as <see cref="UniqueConstraintViolationException"/>.</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

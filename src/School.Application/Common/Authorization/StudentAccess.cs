@@ -83,6 +83,71 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
             : Error.Forbidden("You may see this student but not make this change.");
     }
 
+    /// <summary>
+    /// What the user is to one student's mentoring. Besides everyone <see cref="CheckAsync"/> lets see the learning
+    /// record, the student's current mentor counts even when that mentor is an older pupil (who may see nothing else of
+    /// the child). Not found when the user has no part in it at all; forbidden when they may see the student but not their
+    /// mentoring (a teacher).
+    /// </summary>
+    public async Task<Result<MentoringRole>> MentoringAsync(Guid studentId, CancellationToken ct)
+    {
+        var user = User;
+        if (!user.IsAuthenticated || user.SchoolId is not { } schoolId)
+        {
+            return Error.NotFound("Student");
+        }
+
+        var isPupilMentor = user.Kind == PersonKind.Student
+            && await db.Students.AnyAsync(s => s.Id == studentId && s.SchoolId == schoolId && s.MentorId == user.PersonId, ct);
+        if (isPupilMentor)
+        {
+            return MentoringRole.Reader | MentoringRole.Mentor;
+        }
+
+        var check = await CheckAsync(studentId, StudentPermissions.ViewRoster, ct);
+        if (!check.IsSuccess)
+        {
+            return check.Error!;
+        }
+
+        if ((check.Value & StudentPermissions.ReadLearningRecord) == 0)
+        {
+            return Error.Forbidden("Only the child, their family, their mentor, tutor and the pastoral team see the child's mentoring.");
+        }
+
+        var role = MentoringRole.Reader;
+        if (user.Kind == PersonKind.Student)
+        {
+            role |= MentoringRole.Self;
+        }
+
+        if (user.Kind == PersonKind.Guardian)
+        {
+            role |= MentoringRole.Guardian;
+        }
+
+        if (user.Kind == PersonKind.Staff)
+        {
+            if (user.StaffRoles.HasFlag(StaffRoles.SchoolAdmin))
+            {
+                role |= MentoringRole.Admin;
+            }
+
+            if (user.StaffRoles.HasFlag(StaffRoles.PastoralLead))
+            {
+                role |= MentoringRole.Pastoral;
+            }
+
+            var mentorId = await db.Students.Where(s => s.Id == studentId).Select(s => s.MentorId).SingleAsync(ct);
+            if (mentorId == user.PersonId)
+            {
+                role |= MentoringRole.Mentor;
+            }
+        }
+
+        return role;
+    }
+
     private static StudentPermissions PermissionsFor(Viewer user, AccessFacts s)
     {
         const StudentPermissions careFor =
@@ -169,4 +234,23 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
     }
 
     private sealed record AccessFacts(Guid StudentId, Guid? PersonalTutorId, Guid? MentorId, bool GuardianMayAccess);
+}
+
+/// <summary>What a user is to a student's mentoring (see <see cref="StudentAccess.MentoringAsync"/>).</summary>
+[Flags]
+public enum MentoringRole
+{
+    None = 0,
+    /// <summary>May read the child's check-ins (not the private notes).</summary>
+    Reader = 1,
+    /// <summary>The child themself.</summary>
+    Self = 2,
+    /// <summary>A guardian whose link allows access.</summary>
+    Guardian = 4,
+    /// <summary>The child's current mentor (staff or an older pupil): records check-ins and reads private notes.</summary>
+    Mentor = 8,
+    /// <summary>The school's pastoral lead: reads private notes and receives escalations.</summary>
+    Pastoral = 16,
+    /// <summary>A school admin: manages assignments, but does not read private notes.</summary>
+    Admin = 32,
 }

@@ -4,6 +4,7 @@ using School.Application.Accounts;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using School.Application.Mentoring;
 using School.Domain.Accounts;
 using School.Domain.Common;
 using School.Domain.Students;
@@ -47,7 +48,8 @@ internal sealed class CreateStudentCommandHandler(
             Ids.New(time), school.Value, command.PupilNumber, command.GivenName, command.FamilyName,
             command.DateOfBirth, command.YearGroup, command.PreferredName);
 
-        var carers = await db.AssignCarersAsync(student, command.PersonalTutorId, command.MentorId, cancellationToken);
+        var carers = await db.AssignCarersAsync(
+            student, command.PersonalTutorId, command.MentorId, new MentorChange(time, time.GetUtcNow(), user.PersonId, "Set on the student's record.", CheckCapacity: false), cancellationToken);
         if (!carers.IsSuccess)
         {
             return carers.Error!;

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using School.Application.Mentoring;
 using School.Domain.Common;
 
 namespace School.Application.Students.UpdateStudent;
@@ -24,7 +25,7 @@ public sealed class UpdateStudentCommandValidator : AbstractValidator<UpdateStud
     public UpdateStudentCommandValidator(TimeProvider time) => Include(new StudentDetailsValidator(time));
 }
 
-internal sealed class UpdateStudentCommandHandler(StudentAccess access, IApplicationDbContext db)
+internal sealed class UpdateStudentCommandHandler(StudentAccess access, ICurrentUser user, IApplicationDbContext db, TimeProvider time)
     : ICommandHandler<UpdateStudentCommand, Result<StudentDto>>
 {
     public async ValueTask<Result<StudentDto>> Handle(UpdateStudentCommand command, CancellationToken cancellationToken)
@@ -43,7 +44,8 @@ internal sealed class UpdateStudentCommandHandler(StudentAccess access, IApplica
 
         student.UpdateDetails(
             command.PupilNumber, command.GivenName, command.FamilyName, command.PreferredName, command.DateOfBirth, command.YearGroup);
-        var carers = await db.AssignCarersAsync(student, command.PersonalTutorId, command.MentorId, cancellationToken);
+        var carers = await db.AssignCarersAsync(
+            student, command.PersonalTutorId, command.MentorId, new MentorChange(time, time.GetUtcNow(), user.PersonId, "Set on the student's record.", CheckCapacity: false), cancellationToken);
         if (!carers.IsSuccess)
         {
             return carers.Error!;

@@ -1,0 +1,138 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using School.Application.Mentoring.Sweep;
+using School.Application.Notifications.Delivery;
+using School.Domain.Staff;
+using School.Infrastructure.Persistence;
+
+namespace School.Infrastructure.Jobs;
+
+/// <summary>Hangfire settings (section <c>Hangfire</c>).</summary>
+public sealed class HangfireOptions
+{
+    public const string SectionName = "Hangfire";
+
+    /// <summary>Whether this instance runs a Hangfire server (processes jobs). Every instance can show the dashboard.</summary>
+    public bool Server { get; set; } = true;
+
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often pending e-mails are delivered (cron). Default every minute.</summary>
+    public string DeliveryCron { get; set; } = "* * * * *";
+}
+
+/// <summary>
+/// Background jobs with Hangfire. Hangfire only triggers work: what is due and what was sent lives in the database, so a
+/// restart (InMemory storage forgets its jobs) loses nothing. Each job handles many rows: one sweep per school, one
+/// delivery run for the whole outbox, never one job per pupil.
+/// </summary>
+public static class BackgroundJobs
+{
+    public const string SweepJobId = "mentoring-sweep";
+    public const string DeliveryJobId = "notification-delivery";
+    public const string DashboardPath = "/hangfire";
+    public const string DashboardPolicy = "HangfireDashboard";
+
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HangfireOptions>().Bind(configuration.GetSection(HangfireOptions.SectionName));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+
+        if (configuration.GetValue($"{HangfireOptions.SectionName}:{nameof(HangfireOptions.Server)}", true))
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = Math.Max(1, sp.GetRequiredService<IOptions<HangfireOptions>>().Value.WorkerCount);
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+
+        services.AddScoped<MentoringSweepJob>();
+        services.AddScoped<NotificationDeliveryJob>();
+        services.AddHostedService<RecurringJobRegistration>();
+        services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireRole(nameof(StaffRoles.SchoolAdmin)));
+        return services;
+    }
+
+    /// <summary>The dashboard at <c>/hangfire</c>, for school admins only (401 when not signed in, 403 for everyone else).</summary>
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            AppPath = null,
+            DashboardTitle = "School background jobs",
+            DisplayStorageConnectionString = false,
+            // The endpoint's policy has already let only school admins through; Hangfire's own check agrees.
+            Authorization = [],
+            AsyncAuthorization = [new SchoolAdminDashboardFilter()],
+        }).RequireAuthorization(DashboardPolicy);
+
+    private sealed class SchoolAdminDashboardFilter : IDashboardAsyncAuthorizationFilter
+    {
+        public Task<bool> AuthorizeAsync(DashboardContext context) =>
+            Task.FromResult(context.GetHttpContext().User.IsInRole(nameof(StaffRoles.SchoolAdmin)));
+    }
+}
+
+/// <summary>Registers (or updates) the recurring jobs when the service starts, from configuration.</summary>
+internal sealed class RecurringJobRegistration(
+    IRecurringJobManager jobs, IOptions<MentoringOptions> mentoring, IOptions<HangfireOptions> hangfire) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var sweep = mentoring.Value;
+        jobs.AddOrUpdate<MentoringSweepJob>(
+            BackgroundJobs.SweepJobId, job => job.RunAsync(CancellationToken.None), sweep.SweepCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sweep.SweepTimeZone) });
+        jobs.AddOrUpdate<NotificationDeliveryJob>(
+            BackgroundJobs.DeliveryJobId, job => job.RunAsync(CancellationToken.None), hangfire.Value.DeliveryCron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The daily mentoring sweep of every school, one school at a time, then a delivery run for what it queued.</summary>
+[AutomaticRetry(Attempts = 3)]
+[DisableConcurrentExecution(timeoutInSeconds: 60 * 60)]
+public sealed partial class MentoringSweepJob(
+    IServiceScopeFactory scopes, SchoolDbContext db, IBackgroundJobClient jobs, ILogger<MentoringSweepJob> logger)
+{
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var schools = await db.Schools.AsNoTracking().OrderBy(s => s.Name).Select(s => s.Id).ToListAsync(ct);
+        foreach (var schoolId in schools)
+        {
+            // A scope per school: each school's sweep starts with an empty unit of work.
+            await using var scope = scopes.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<MentoringSweep>().RunAsync(schoolId, ct);
+            LogSwept(logger, schoolId, report.PairsSeen);
+        }
+
+        jobs.Enqueue<NotificationDeliveryJob>(job => job.RunAsync(CancellationToken.None));
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Swept school {SchoolId}: {Pairs} pairs.")]
+    private static partial void LogSwept(ILogger logger, Guid schoolId, int pairs);
+}
+
+/// <summary>Delivers pending e-mails from the outbox; safe to run twice at once.</summary>
+[AutomaticRetry(Attempts = 5)]
+public sealed class NotificationDeliveryJob(NotificationDelivery delivery)
+{
+    public Task<DeliveryReport> RunAsync(CancellationToken ct) => delivery.RunAsync(ct);
+}
