@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -44,11 +46,16 @@ public static class BackgroundJobs
     public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HangfireOptions>().Bind(configuration.GetSection(HangfireOptions.SectionName));
-        services.AddHangfire(hangfire => hangfire
+        // The storage and the job activator belong to this host's container. Hangfire's defaults are process-wide statics
+        // (JobStorage.Current, JobActivator.Current): two hosts in one process (the API tests) would otherwise share them,
+        // and one host's server could run a job with the other's services.
+        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
 
         if (configuration.GetValue($"{HangfireOptions.SectionName}:{nameof(HangfireOptions.Server)}", true))
         {

@@ -47,6 +47,13 @@ internal sealed class UpdateStaffCommandHandler(ICurrentUser user, IApplicationD
         }
 
         member.Update(command.GivenName, command.FamilyName, command.Title, StaffRoleNames.Combine(command.Roles));
+        if (!member.HasRole(StaffRoles.Mentor)
+            && await db.Mentors.SingleOrDefaultAsync(m => m.Id == member.Id, cancellationToken) is { } mentor)
+        {
+            // Without the Mentor role they cannot sign in as a mentor: they take no new mentees until registered again.
+            mentor.Deactivate();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return member.ToDto();
     }
