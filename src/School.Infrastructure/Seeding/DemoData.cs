@@ -17,6 +17,7 @@ public static class DemoData
     public static readonly Guid BridgemaryMentorId = IdFor("bridgemary:staff:mentor");
     public static readonly Guid BridgemaryTeacherId = IdFor("bridgemary:staff:teacher");
     public static readonly Guid BridgemaryPastoralId = IdFor("bridgemary:staff:pastoral");
+    public static readonly Guid BridgemarySchoolLeaverId = IdFor("bridgemary:staff:leaver");
     public static readonly Guid BridgemaryStudentId = IdFor("bridgemary:student:demo");
     public static readonly Guid BridgemaryParentId = IdFor("bridgemary:guardian:demo");
     public static readonly Guid BridgemaryStoppedGuardianId = IdFor("bridgemary:guardian:stopped");
@@ -32,6 +33,9 @@ public static class DemoData
     public static readonly Guid BridgemaryEndorsedEntryId = IdFor("bridgemary:portfolio:maths-challenge");
     public static readonly Guid BridgemaryImageEntryId = IdFor("bridgemary:portfolio:volcano-model");
 
+    /// <summary>The sign-in of Bridgemary's trained school-leaver mentor (a member of staff with only the Mentor role).</summary>
+    public const string SchoolLeaverEmail = "leaver@bridgemary.demo";
+
     public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
     public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");
     public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");
@@ -44,6 +48,7 @@ public static class DemoData
         new("mentor@bridgemary.demo", "Bridgemary mentor of the demo student"),
         new("teacher@bridgemary.demo", "Bridgemary teacher"),
         new("pastoral@bridgemary.demo", "Bridgemary pastoral lead"),
+        new(SchoolLeaverEmail, "Bridgemary school-leaver mentor of four Year 7s"),
         new("student@bridgemary.demo", "Bridgemary Year 10 student"),
         new("parent@bridgemary.demo", "guardian of the Bridgemary demo student"),
         new("admin@cramlington.demo", "Cramlington school admin"),

@@ -34,6 +34,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         SeedCramlington(partnership);
         SeedTimetables();
         SeedLearningPlans();
+        SeedMentoring();
         await SeedPortfoliosAsync(ct);
 
         await db.SaveChangesAsync(ct);
@@ -68,6 +69,8 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         demo.LinkGuardian(stopped, GuardianRelationship.Father, hasParentalResponsibility: true);
         demo.ChangeGuardianLink(stopped.Id, GuardianRelationship.Father, true, accessAllowed: false, "Court order (prohibited steps), March 2026.");
 
+        // Trained Year 11 pupils and a school leaver mentor some of the Year 7s.
+        AddVolunteerMentors(id);
         AddGeneratedStudents("bridgemary", "BMC", id, perYear: 200, skipPupilNumber: "BMC10001", tutors, mentors);
     }
 
@@ -179,7 +182,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
                 // Tutor groups are vertical (mixed years); a mentor is never the student's own tutor.
                 student.AssignPersonalTutor(tutors[n % tutors.Count]);
                 var mentor = mentors[(n / 3) % mentors.Count];
-                AssignDemoMentor(student, (mentor.Id == student.PersonalTutorId ? mentors[((n / 3) + 1) % mentors.Count] : mentor).Id);
+                AssignGeneratedMentor(student, (mentor.Id == student.PersonalTutorId ? mentors[((n / 3) + 1) % mentors.Count] : mentor).Id);
                 AddStudent(student);
 
                 AddGuardians(key, student, family);

@@ -72,7 +72,7 @@ internal static class AssignmentHistory
         var rows = await db.MentorAssignments.AsNoTracking().Where(a => a.StudentId == studentId).ToListAsync(ct);
         var names = await db.NamesAsync(rows.Select(r => r.MentorId).Distinct().ToList(), ct);
         return rows
-            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
+            .OrderBy(r => r.EndedAt is null ? 0 : 1).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.EndedAt)
             .Select(r => new MentorAssignmentDto(
                 r.Id, new PersonRef(r.MentorId, names.GetValueOrDefault(r.MentorId, "(unknown)")), r.Source, r.Rank, r.Reason, r.AssignedBy, r.StartedAt, r.EndedAt))
             .ToList();

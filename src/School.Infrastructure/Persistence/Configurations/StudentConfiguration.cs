@@ -21,7 +21,8 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         builder.HasIndex(s => new { s.SchoolId, s.FamilyName, s.GivenName });
         builder.HasOne<SchoolEntity>().WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.PersonalTutorId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.MentorId).OnDelete(DeleteBehavior.Restrict);
+        // A mentor is a registered mentor (a member of staff or an older pupil), whose id is the person's id.
+        builder.HasOne<School.Domain.Mentoring.Mentor>().WithMany().HasForeignKey(s => s.MentorId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(s => s.GuardianLinks, link =>
         {

@@ -1263,7 +1263,7 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("School.Domain.Students.Student", b =>
                 {
-                    b.HasOne("School.Domain.Staff.StaffMember", null)
+                    b.HasOne("School.Domain.Mentoring.Mentor", null)
                         .WithMany()
                         .HasForeignKey("MentorId")
                         .OnDelete(DeleteBehavior.Restrict);
