@@ -65,6 +65,14 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.Notifications.Notification> Notifications => Set<School.Domain.Notifications.Notification>();
 
+    public DbSet<School.Domain.Challenges.ChallengeMenu> ChallengeMenus => Set<School.Domain.Challenges.ChallengeMenu>();
+
+    public DbSet<School.Domain.Challenges.ChallengePreference> ChallengePreferences => Set<School.Domain.Challenges.ChallengePreference>();
+
+    public DbSet<School.Domain.Challenges.ChallengePlacement> ChallengePlacements => Set<School.Domain.Challenges.ChallengePlacement>();
+
+    public DbSet<School.Domain.Challenges.ChallengeTeam> ChallengeTeams => Set<School.Domain.Challenges.ChallengeTeam>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -103,6 +111,8 @@ public static class UniqueIndexes
     public const string CheckInOnce = "IX_CheckIns_StudentId_HalfTermStart_Sequence";
     public const string EscalationOnce = "IX_MentoringEscalations_StudentId_HalfTermStart";
     public const string NotificationOnce = "IX_Notifications_Key";
+    public const string ChallengePreferenceOnce = "IX_ChallengePreferences_MenuId_StudentId";
+    public const string ChallengePlacementOnce = "IX_ChallengePlacements_MenuId_StudentId";
 
     public static string Describe(string indexName) => indexName switch
     {
@@ -120,6 +130,8 @@ public static class UniqueIndexes
         CheckInOnce => "That check-in already exists.",
         EscalationOnce => "That student has already been escalated this half term.",
         NotificationOnce => "That notification already exists.",
+        ChallengePreferenceOnce => "The pupil's choices were saved by someone else at the same time; try again.",
+        ChallengePlacementOnce => "The menu's allocation was published by someone else at the same time.",
         _ => "A record with the same unique values already exists.",
     };
 }

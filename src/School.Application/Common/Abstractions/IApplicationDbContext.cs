@@ -60,6 +60,14 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.Notifications.Notification> Notifications { get; }
 
+    DbSet<School.Domain.Challenges.ChallengeMenu> ChallengeMenus { get; }
+
+    DbSet<School.Domain.Challenges.ChallengePreference> ChallengePreferences { get; }
+
+    DbSet<School.Domain.Challenges.ChallengePlacement> ChallengePlacements { get; }
+
+    DbSet<School.Domain.Challenges.ChallengeTeam> ChallengeTeams { get; }
+
     /// <summary>Forgets every loaded entity, so a long job that works in batches keeps one batch in memory.</summary>
     void ClearTracked();
 

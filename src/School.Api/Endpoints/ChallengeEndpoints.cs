@@ -1,0 +1,68 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using School.Api.Http;
+using School.Application.Challenges;
+using School.Application.Challenges.Allocation;
+using School.Application.Challenges.Menus;
+using School.Application.Challenges.Preferences;
+
+namespace School.Api.Endpoints;
+
+/// <summary>Personal challenges: menus, pupils' ranked choices, the optimal allocation (preview, then publish) and each student's challenges.</summary>
+internal static class ChallengeEndpoints
+{
+    public static IEndpointRouteBuilder MapChallengeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var menus = app.MapGroup("/api/challenge-menus").WithTags("Challenges")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        menus.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListChallengeMenusQuery(), ct)).ToOk())
+            .WithSummary("The challenge menus I may see: the school's staff see all; students and guardians those open to their (child's) year.");
+        menus.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetChallengeMenuQuery(id), ct)).ToOk())
+            .WithSummary("One menu with its challenges, each with its id and capacity.");
+        menus.MapPost("/", CreateMenu).WithSummary("Create a menu (admin): year groups (7–9 by default), choosing window, number of choices (5 by default), open day.");
+        menus.MapPost("/{id:guid}/challenges", async (Guid id, ChallengeRequest body, ISender s, CancellationToken ct) =>
+                (await s.Send(new AddChallengeCommand(
+                    id, body.Title, body.Description, body.TeamMin, body.TeamMax, body.Capacity, body.CoachIds, body.CommunityPartner,
+                    body.NeedsGuardianConsent, body.YearGroups), ct)).ToCreated(c => $"/api/challenge-menus/{id}"))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Add a challenge (admin): title, description, team size (min, max), capacity, coaches, community partner, guardian consent, year groups.");
+        menus.MapPost("/{id:guid}/preferences", async (Guid id, ChallengePreferencesRequest body, ISender s, CancellationToken ct) =>
+                (await s.Send(new SubmitChallengePreferencesCommand(id, body.StudentId, body.ChallengeIds), ct)).ToOk())
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Rank challenges, best first: exactly the menu's number of distinct choices open to the pupil's year, while the window is open (409 otherwise). A guardian or admin names the student.");
+        menus.MapPost("/{id:guid}/allocation", async (Guid id, AllocationRequestBody? body, ISender s, CancellationToken ct) =>
+                (await s.Send(new AllocateChallengeMenuCommand(id, body?.Publish ?? false), ct)).ToOk())
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Allocate (admin): a preview by default; {\"publish\":true} saves the placements and forms teams. Once published, 409 until reopened.");
+        menus.MapGet("/{id:guid}/allocation", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetChallengeAllocationQuery(id), ct)).ToOk())
+            .WithSummary("The published allocation: every pupil's placement and rank (admin).");
+        menus.MapPost("/{id:guid}/reopen", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new ReopenChallengeMenuCommand(id), ct)).ToOk())
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Reopen a published menu (admin): placements and teams are withdrawn so it can be changed and allocated again.");
+
+        app.MapGet("/api/students/{id:guid}/challenges", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetStudentChallengesQuery(id), ct)).ToOk())
+            .WithTags("Challenges")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The student's challenges: choices, placement, team and outcome.");
+        return app;
+    }
+
+    private static async Task<Results<Created<ChallengeMenuDto>, ProblemHttpResult>> CreateMenu(ChallengeMenuRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
+        (await s.Send(new CreateChallengeMenuCommand(body.Name, body.YearGroups, body.OpensAt, body.ClosesAt, body.ChoicesRequired, body.OpenDay), ct))
+            .ToCreatedWithETag(response, m => $"/api/challenge-menus/{m.Id}", m => m.Version);
+}
+
+internal sealed record ChallengeMenuRequest(string Name, IReadOnlyList<int>? YearGroups, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int? ChoicesRequired, DateOnly OpenDay);
+
+internal sealed record ChallengeRequest(
+    string Title, string? Description, int TeamMin, int TeamMax, int Capacity, IReadOnlyList<Guid>? CoachIds, string? CommunityPartner,
+    bool NeedsGuardianConsent, IReadOnlyList<int>? YearGroups);
+
+internal sealed record ChallengePreferencesRequest(Guid? StudentId, IReadOnlyList<Guid>? ChallengeIds);
+
+internal sealed record AllocationRequestBody(bool Publish);
