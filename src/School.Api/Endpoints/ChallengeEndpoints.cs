@@ -5,6 +5,7 @@ using School.Application.Challenges;
 using School.Application.Challenges.Allocation;
 using School.Application.Challenges.Menus;
 using School.Application.Challenges.Preferences;
+using School.Application.Challenges.Teams;
 
 namespace School.Api.Endpoints;
 
@@ -43,6 +44,18 @@ internal static class ChallengeEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Reopen a published menu (admin): placements and teams are withdrawn so it can be changed and allocated again.");
 
+        menus.MapGet("/{id:guid}/teams", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new ListTeamsQuery(id), ct)).ToOk())
+            .WithSummary("Teams of the published menu: all for an admin, a coach's teams, a pupil's own team (or their child's).");
+        menus.MapPost("/{id:guid}/teams/{teamId:guid}/milestones", async (Guid id, Guid teamId, MilestoneRequest body, ISender s, CancellationToken ct) =>
+                (await s.Send(new CompleteMilestoneCommand(id, teamId, body.Milestone), ct)).ToOk())
+            .WithSummary("Mark a milestone done (the challenge's coaches, admins): Plan, Prepare or Open day.");
+        menus.MapPost("/{id:guid}/teams/{teamId:guid}/complete", async (Guid id, Guid teamId, OutcomeRequest body, ISender s, CancellationToken ct) =>
+                (await s.Send(new CompleteTeamChallengeCommand(id, teamId, body.Outcome), ct)).ToOk())
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Record the team's outcome (coaches, admins): each member gets an endorsed Challenge entry in their portfolio and record of achievement.");
+        menus.MapGet("/{id:guid}/open-day", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetOpenDayQuery(id), ct)).ToOk())
+            .WithSummary("The open day's showcase slots, one per team, in order.");
+
         app.MapGet("/api/students/{id:guid}/challenges", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetStudentChallengesQuery(id), ct)).ToOk())
             .WithTags("Challenges")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -66,3 +79,7 @@ internal sealed record ChallengeRequest(
 internal sealed record ChallengePreferencesRequest(Guid? StudentId, IReadOnlyList<Guid>? ChallengeIds);
 
 internal sealed record AllocationRequestBody(bool Publish);
+
+internal sealed record MilestoneRequest(string Milestone);
+
+internal sealed record OutcomeRequest(string Outcome);

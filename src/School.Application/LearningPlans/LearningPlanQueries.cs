@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Mediator;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
@@ -20,7 +21,33 @@ internal sealed class GetLearningPlanQueryHandler(StudentAccess access, ICurrent
         }
 
         var plan = await db.LatestPlanAsync(query.StudentId, track: false, cancellationToken);
-        return plan is null ? Error.NotFound("Learning plan") : plan.ToDto(view.Value);
+        if (plan is null)
+        {
+            return Error.NotFound("Learning plan");
+        }
+
+        var dto = plan.ToDto(view.Value);
+        return dto.SubjectTargetsOnly ? dto : dto with { ChallengeRecord = await ChallengeLineAsync(query.StudentId, cancellationToken) };
+    }
+
+    /// <summary>The student's latest published challenge placement with its team's outcome.</summary>
+    private async Task<PlanChallengeDto?> ChallengeLineAsync(Guid studentId, CancellationToken ct)
+    {
+        var placement = await db.ChallengePlacements.AsNoTracking().Where(p => p.StudentId == studentId)
+            .Join(db.ChallengeMenus, p => p.MenuId, m => m.Id, (p, m) => new { Placement = p, Menu = m.Name, m.OpensAt })
+            .OrderByDescending(x => x.OpensAt)
+            .FirstOrDefaultAsync(ct);
+        if (placement is null)
+        {
+            return null;
+        }
+
+        var title = await db.ChallengeMenus.Where(m => m.Id == placement.Placement.MenuId)
+            .SelectMany(m => m.Challenges).Where(c => c.Id == placement.Placement.ChallengeId).Select(c => c.Title).SingleAsync(ct);
+        var team = placement.Placement.TeamId is { } teamId
+            ? await db.ChallengeTeams.AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, ct)
+            : null;
+        return new PlanChallengeDto(placement.Menu, title, team?.Name, team?.Outcome, team?.CompletedAt);
     }
 }
 

@@ -14,7 +14,11 @@ public sealed record LearningPlanDto(
     IReadOnlyList<PlanComment> Comments,
     IReadOnlyList<PlanReview> Reviews,
     uint Revision,
-    bool SubjectTargetsOnly);
+    bool SubjectTargetsOnly,
+    PlanChallengeDto? ChallengeRecord = null);
+
+/// <summary>The plan's challenge line as the school recorded it: the challenge the pupil was placed in, their team and its outcome.</summary>
+public sealed record PlanChallengeDto(string Menu, string Challenge, string? Team, string? Outcome, DateTimeOffset? CompletedAt);
 
 public sealed record PlanVersionDto(
     int Number, bool Agreed, DateTimeOffset? AgreedAt, IReadOnlyList<PlanAgreement> Agreements, IReadOnlyList<PlanChange> Changes, PlanContent Content);
