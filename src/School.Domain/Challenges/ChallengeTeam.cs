@@ -80,8 +80,9 @@ public sealed class ChallengeTeam : Entity
 
     /// <summary>
     /// Splits the pupils placed in a challenge into teams of the challenge's size, mixing year groups: as few teams as
-    /// the maximum size allows, sizes differing by at most one, and pupils dealt round the teams in year order so each
-    /// team gets a spread of years. Fewer pupils than the minimum still make one team (the coach decides).
+    /// the maximum size allows (never a team above the maximum), sizes differing by at most one, and pupils dealt round
+    /// the teams in year order so each team gets a spread of years. When no split meets the minimum as well (seven pupils
+    /// in teams of exactly four), the smaller teams fall short of it and the coach decides.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<Guid>> Split(IReadOnlyList<(Guid StudentId, int YearGroup)> members, int teamMin, int teamMax)
     {
@@ -91,10 +92,6 @@ public sealed class ChallengeTeam : Entity
         }
 
         var teams = (int)Math.Ceiling(members.Count / (double)teamMax);
-        while (teams > 1 && members.Count / teams < teamMin)
-        {
-            teams--;
-        }
 
         var split = Enumerable.Range(0, teams).Select(_ => new List<Guid>()).ToList();
         var ordered = members.OrderBy(m => m.YearGroup).ThenBy(m => m.StudentId).ToList();

@@ -82,24 +82,29 @@ internal sealed class GetStudentChallengesQueryHandler(StudentAccess access, ICu
 {
     public async ValueTask<Result<IReadOnlyList<StudentChallengeDto>>> Handle(GetStudentChallengesQuery query, CancellationToken cancellationToken)
     {
-        var allowed = await access.CheckAsync(query.StudentId, StudentPermissions.ViewRoster, cancellationToken);
-        if (!allowed.IsSuccess)
-        {
-            return allowed.Error!;
-        }
-
-        var placements = await db.ChallengePlacements.AsNoTracking().Where(p => p.StudentId == query.StudentId).ToListAsync(cancellationToken);
-        var teamIds = placements.Where(p => p.TeamId != null).Select(p => p.TeamId!.Value).ToList();
-        var teams = await db.ChallengeTeams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        // A coach reads the challenges of a pupil placed in a challenge they coach, even one their role does not otherwise show.
+        var placements = await db.ChallengePlacements.AsNoTracking().Where(p => p.StudentId == query.StudentId && user.SchoolId != null)
+            .Join(db.ChallengeMenus.Where(m => m.SchoolId == user.SchoolId), p => p.MenuId, m => m.Id, (p, _) => p)
+            .ToListAsync(cancellationToken);
         var menus = await db.ChallengeMenus.AsNoTracking().Include(m => m.Challenges)
             .Where(m => m.SchoolId == user.SchoolId).ToListAsync(cancellationToken);
-        var coach = menus.SelectMany(m => m.Challenges)
-            .Any(c => placements.Any(p => p.ChallengeId == c.Id) && user.Coaches(c));
-        if (!allowed.Value.HasFlag(StudentPermissions.ReadLearningRecord) && !coach)
+        var coach = menus.SelectMany(m => m.Challenges).Any(c => placements.Any(p => p.ChallengeId == c.Id) && user.Coaches(c));
+        if (!coach)
         {
-            return Error.Forbidden("Only the child, their family, tutor, mentor, the pastoral team and their challenge coach see their challenges.");
+            var allowed = await access.CheckAsync(query.StudentId, StudentPermissions.ViewRoster, cancellationToken);
+            if (!allowed.IsSuccess)
+            {
+                return allowed.Error!;
+            }
+
+            if (!allowed.Value.HasFlag(StudentPermissions.ReadLearningRecord))
+            {
+                return Error.Forbidden("Only the child, their family, tutor, mentor, the pastoral team and their challenge coach see their challenges.");
+            }
         }
 
+        var teamIds = placements.Where(p => p.TeamId != null).Select(p => p.TeamId!.Value).ToList();
+        var teams = await db.ChallengeTeams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var preferences = await db.ChallengePreferences.AsNoTracking().Where(p => p.StudentId == query.StudentId).ToDictionaryAsync(p => p.MenuId, cancellationToken);
         return menus
             .Where(m => preferences.ContainsKey(m.Id) || placements.Any(p => p.MenuId == m.Id))
