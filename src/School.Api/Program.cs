@@ -83,6 +83,7 @@ app.MapPortfolioEndpoints();
 app.MapLearningPlanEndpoints();
 app.MapPassportEndpoints();
 app.MapMentoringEndpoints();
+app.MapSecureEndpoints();
 app.MapChallengeEndpoints();
 app.MapJobsDashboard();
 app.MapNotificationEndpoints();

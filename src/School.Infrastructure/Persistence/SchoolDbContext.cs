@@ -73,6 +73,14 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.Challenges.ChallengeTeam> ChallengeTeams => Set<School.Domain.Challenges.ChallengeTeam>();
 
+    public DbSet<School.Domain.Secure.SecureCycle> SecureCycles => Set<School.Domain.Secure.SecureCycle>();
+
+    public DbSet<School.Domain.Secure.SecureChoice> SecureChoices => Set<School.Domain.Secure.SecureChoice>();
+
+    public DbSet<School.Domain.Secure.SecureRequest> SecureRequests => Set<School.Domain.Secure.SecureRequest>();
+
+    public DbSet<School.Domain.Secure.SecurePlacement> SecurePlacements => Set<School.Domain.Secure.SecurePlacement>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -114,6 +122,11 @@ public static class UniqueIndexes
     public const string ChallengePreferenceOnce = "IX_ChallengePreferences_MenuId_StudentId";
     public const string ChallengePlacementOnce = "IX_ChallengePlacements_MenuId_StudentId";
 
+    public const string SecureCycleName = "IX_SecureCycles_SchoolId_Name";
+    public const string SecureChoiceOnce = "IX_SecureChoices_PeriodId_StudentId";
+    public const string SecureRequestOnce = "IX_SecureRequests_PeriodId_StudentId";
+    public const string SecurePlacementOnce = "IX_SecurePlacements_PeriodId_StudentId";
+
     public static string Describe(string indexName) => indexName switch
     {
         StudentPupilNumber => "Another student at this school already has that pupil number.",
@@ -132,6 +145,10 @@ public static class UniqueIndexes
         NotificationOnce => "That notification already exists.",
         ChallengePreferenceOnce => "The pupil's choices were saved by someone else at the same time; try again.",
         ChallengePlacementOnce => "The menu's allocation was published by someone else at the same time.",
+        SecureCycleName => "This school already has a SECURE cycle with that name.",
+        SecureChoiceOnce => "The student's choices for this period were saved by someone else at the same time; try again.",
+        SecureRequestOnce => "This student was requested for this period by someone else at the same time.",
+        SecurePlacementOnce => "This period was allocated by someone else at the same time.",
         _ => "A record with the same unique values already exists.",
     };
 }

@@ -33,12 +33,16 @@ public static class DemoData
     public static readonly Guid BridgemaryEndorsedEntryId = IdFor("bridgemary:portfolio:maths-challenge");
     public static readonly Guid BridgemaryImageEntryId = IdFor("bridgemary:portfolio:volcano-model");
 
+    /// <summary>Bridgemary's "Personal challenges 2027" for Years 7–9: 40 challenges, choices made, allocation not yet published.</summary>
+    public static readonly Guid BridgemaryChallengeMenuId = IdFor("bridgemary:challenge-menu:2027");
+
     /// <summary>The sign-in of Bridgemary's trained school-leaver mentor (a member of staff with only the Mentor role).</summary>
     public const string SchoolLeaverEmail = "leaver@bridgemary.demo";
 
     public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
     public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");
     public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");
+    public static readonly Guid CramlingtonChallengeMenuId = IdFor("cramlington:challenge-menu:2027");
 
     /// <summary>The named demo sign-ins, all with <see cref="Password"/>.</summary>
     public static readonly IReadOnlyList<DemoAccount> Accounts =

@@ -35,7 +35,9 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         SeedTimetables();
         SeedLearningPlans();
         SeedMentoring();
+        SeedSecure();
         await SeedPortfoliosAsync(ct);
+        SeedChallenges();
 
         await db.SaveChangesAsync(ct);
     }

@@ -58,31 +58,83 @@ internal sealed class AllocateChallengeMenuCommandHandler(ICurrentUser user, IAp
         return allocation with { Published = command.Publish };
     }
 
-    /// <summary>The optimal allocation of <paramref name="pupils"/> to the menu's challenges (pure: used by the preview, publishing and the benchmark).</summary>
+    /// <summary>
+    /// The optimal allocation of <paramref name="pupils"/> to the menu's challenges (pure: used by the preview, publishing
+    /// and the benchmark). First the pupils who chose are placed only among their choices: as many as possible, then as
+    /// many first choices as possible, then second, and so on. Then everyone still without a place (who did not choose, or
+    /// none of whose choices had room) is placed where room remains in a challenge open to their year that needs no
+    /// guardian consent — year by year, the years with the fewest such challenges first, so a year with fewer options is
+    /// not crowded out by one with more.
+    /// </summary>
     internal static (AllocationDto Result, IReadOnlyList<PlacementDto> Placements) Allocate(
         ChallengeMenu menu, IReadOnlyList<Pupil> pupils, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> rankings)
     {
         // A ranking only counts what is still open to the pupil's year (a challenge may have been restricted since).
-        var choosers = pupils
+        var ranked = pupils
             .Select(p => new Chooser(
                 p.StudentId,
-                rankings.TryGetValue(p.StudentId, out var ranked) ? ranked.Where(id => menu.Challenges.Any(c => c.Id == id && c.IsOpenTo(p.YearGroup))).ToList() : []))
+                rankings.TryGetValue(p.StudentId, out var list) ? list.Where(id => menu.Challenges.Any(c => c.Id == id && c.IsOpenTo(p.YearGroup))).ToList() : [],
+                MustBePlaced: false))
+            .Where(c => c.RankedOptionIds.Count > 0)
             .ToList();
-        var options = menu.Challenges.OrderBy(c => c.Id).Select(c => new Option(c.Id, c.Capacity)).ToList();
-        var result = RankedChoiceAllocator.Allocate(new AllocationRequest(choosers, options));
-
-        var placements = choosers.Select(c =>
+        var room = menu.Challenges.OrderBy(c => c.Id).ToDictionary(c => c.Id, c => c.Capacity);
+        var first = RankedChoiceAllocator.Allocate(new AllocationRequest(ranked, room.Select(r => new Option(r.Key, r.Value)).ToList()));
+        var placed = first.Placements.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.Value);
+        foreach (var challenge in placed.Values)
         {
-            var challenge = result.Placements[c.Id];
-            int? rank = challenge is { } id && c.RankedOptionIds.ToList().IndexOf(id) is var i and >= 0 ? i + 1 : null;
-            var reason = challenge is null
-                ? "No challenge had room left."
-                : c.RankedOptionIds.Count == 0 ? "Did not choose: placed where there was room." : result.Reasons[c.Id];
-            return new PlacementDto(c.Id, challenge, rank, reason);
+            room[challenge]--;
+        }
+
+        var fallbackFor = pupils.Select(p => p.YearGroup).Distinct()
+            .ToDictionary(y => y, y => menu.Challenges.Where(c => c.IsOpenTo(y) && !c.NeedsGuardianConsent).Select(c => c.Id).Order().ToList());
+        foreach (var year in fallbackFor.Keys.OrderBy(y => fallbackFor[y].Count).ThenBy(y => y))
+        {
+            var rest = pupils.Where(p => p.YearGroup == year && !placed.ContainsKey(p.StudentId)).Select(p => new Chooser(p.StudentId, [])).ToList();
+            var options = fallbackFor[year].Select(id => new Option(id, room[id])).ToList();
+            var fill = RankedChoiceAllocator.Allocate(new AllocationRequest(rest, options));
+            foreach (var (student, challenge) in fill.Placements)
+            {
+                if (challenge is { } id)
+                {
+                    placed[student] = id;
+                    room[id]--;
+                }
+            }
+        }
+
+        var rankingOf = ranked.ToDictionary(c => c.Id, c => c.RankedOptionIds.ToList());
+        int[] byRank = new int[Math.Max(menu.ChoicesRequired, ranked.Select(c => c.RankedOptionIds.Count).DefaultIfEmpty(0).Max())];
+        int noChoice = 0, outside = 0;
+        var placements = pupils.Select(p =>
+        {
+            var choices = rankingOf.GetValueOrDefault(p.StudentId) ?? [];
+            Guid? challenge = placed.TryGetValue(p.StudentId, out var c) ? c : null;
+            int? rank = challenge is { } id && choices.IndexOf(id) is var i and >= 0 ? i + 1 : null;
+            string reason;
+            if (challenge is null)
+            {
+                reason = "No challenge open to their year had room left.";
+            }
+            else if (rank is { } r)
+            {
+                byRank[r - 1]++;
+                reason = first.Reasons[p.StudentId];
+            }
+            else if (choices.Count == 0)
+            {
+                noChoice++;
+                reason = "Did not choose: placed where there was room.";
+            }
+            else
+            {
+                outside++;
+                reason = "None of their choices had room: placed where there was room.";
+            }
+
+            return new PlacementDto(p.StudentId, challenge, rank, reason);
         }).ToList();
 
-        var dto = new AllocationDto(
-            menu.Id, false, pupils.Count, result.ByRank, result.NoPreferencePlaced, result.PlacedOutsideChoices, result.Unplaced.Count, placements);
+        var dto = new AllocationDto(menu.Id, false, pupils.Count, byRank, noChoice, outside, placements.Count(p => p.ChallengeId is null), placements);
         return (dto, placements);
     }
 

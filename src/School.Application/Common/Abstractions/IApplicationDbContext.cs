@@ -68,6 +68,14 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.Challenges.ChallengeTeam> ChallengeTeams { get; }
 
+    DbSet<School.Domain.Secure.SecureCycle> SecureCycles { get; }
+
+    DbSet<School.Domain.Secure.SecureChoice> SecureChoices { get; }
+
+    DbSet<School.Domain.Secure.SecureRequest> SecureRequests { get; }
+
+    DbSet<School.Domain.Secure.SecurePlacement> SecurePlacements { get; }
+
     /// <summary>Forgets every loaded entity, so a long job that works in batches keeps one batch in memory.</summary>
     void ClearTracked();
 

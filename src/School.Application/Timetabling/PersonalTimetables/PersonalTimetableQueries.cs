@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using School.Application.Secure;
 using School.Domain.Accounts;
 using School.Domain.Common;
 using School.Domain.Staff;
@@ -107,6 +108,7 @@ internal static class PersonalTimetables
             .ToListAsync(ct);
         var window = await db.WindowOfAsync(student.SchoolId, studentId, ct);
         var sessions = await db.SessionsAsync(blocks, start, end, window, ct);
+        sessions = await db.WithSecurePlacementsAsync(sessions, studentId, start, end, window, zone, ct);
         return new PersonalTimetableDto(
             student.Id, $"{student.PreferredName ?? student.GivenName} {student.FamilyName}", zone.Id, start, end,
             window is null ? null : new WindowRefDto(window.Id, window.Name, window.Start, window.End), sessions);

@@ -882,6 +882,197 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Schools");
                 });
 
+            modelBuilder.Entity("School.Domain.Secure.SecureChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChosenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("PeriodId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SecureChoices_PeriodId_StudentId");
+
+                    b.ToTable("SecureChoices");
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecureCycle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FortnightStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("YearGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId", "FortnightStart");
+
+                    b.HasIndex("SchoolId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SecureCycles_SchoolId_Name");
+
+                    b.ToTable("SecureCycles");
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecurePlacement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceRecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AttendanceRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("PeriodId", "OfferId");
+
+                    b.HasIndex("PeriodId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SecurePlacements_PeriodId_StudentId");
+
+                    b.ToTable("SecurePlacements");
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CycleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("PeriodId", "OfferId");
+
+                    b.HasIndex("PeriodId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SecureRequests_PeriodId_StudentId");
+
+                    b.ToTable("SecureRequests");
+                });
+
             modelBuilder.Entity("School.Domain.Staff.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1701,199 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecureChoice", b =>
+                {
+                    b.HasOne("School.Domain.Secure.SecureCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("School.Domain.Secure.SecureChoiceItem", "Choices", b1 =>
+                        {
+                            b1.Property<Guid>("SecureChoiceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Mode")
+                                .IsRequired();
+
+                            b1.Property<Guid>("OfferId");
+
+                            b1.HasKey("SecureChoiceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("SecureChoices");
+
+                            b1
+                                .ToJson("Choices")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SecureChoiceId");
+                        });
+
+                    b.Navigation("Choices");
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecureCycle", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("School.Domain.Secure.SecurePeriod", "Periods", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("AllocatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("CycleId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DurationMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("LearningBlockId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeOnly>("Start")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.HasIndex("LearningBlockId");
+
+                            b1.ToTable("SecurePeriods", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+
+                            b1.HasOne("School.Domain.Timetabling.LearningBlock", null)
+                                .WithMany()
+                                .HasForeignKey("LearningBlockId")
+                                .OnDelete(DeleteBehavior.SetNull);
+
+                            b1.OwnsMany("School.Domain.Secure.SecureOffer", "Offers", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Capacity")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<Guid>("PeriodId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid?>("RoomId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Sequence")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Subject")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("TeacherId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("PeriodId");
+
+                                    b2.HasIndex("RoomId");
+
+                                    b2.HasIndex("TeacherId");
+
+                                    b2.ToTable("SecureOffers", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PeriodId");
+
+                                    b2.HasOne("School.Domain.Timetabling.Room", null)
+                                        .WithMany()
+                                        .HasForeignKey("RoomId")
+                                        .OnDelete(DeleteBehavior.Restrict);
+
+                                    b2.HasOne("School.Domain.Staff.StaffMember", null)
+                                        .WithMany()
+                                        .HasForeignKey("TeacherId")
+                                        .OnDelete(DeleteBehavior.Restrict)
+                                        .IsRequired();
+                                });
+
+                            b1.Navigation("Offers");
+                        });
+
+                    b.Navigation("Periods");
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecurePlacement", b =>
+                {
+                    b.HasOne("School.Domain.Secure.SecureCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.Secure.SecureRequest", b =>
+                {
+                    b.HasOne("School.Domain.Secure.SecureCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("School.Domain.Staff.StaffMember", b =>
