@@ -85,6 +85,7 @@ app.MapPassportEndpoints();
 app.MapMentoringEndpoints();
 app.MapSecureEndpoints();
 app.MapChallengeEndpoints();
+app.MapPeerTutoringEndpoints();
 app.MapJobsDashboard();
 app.MapNotificationEndpoints();
 

@@ -81,6 +81,16 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.Secure.SecurePlacement> SecurePlacements => Set<School.Domain.Secure.SecurePlacement>();
 
+    public DbSet<School.Domain.PeerTutoring.PeerProgramme> PeerProgrammes => Set<School.Domain.PeerTutoring.PeerProgramme>();
+
+    public DbSet<School.Domain.PeerTutoring.PeerTutor> PeerTutors => Set<School.Domain.PeerTutoring.PeerTutor>();
+
+    public DbSet<School.Domain.PeerTutoring.PeerPair> PeerPairs => Set<School.Domain.PeerTutoring.PeerPair>();
+
+    public DbSet<School.Domain.PeerTutoring.PeerSession> PeerSessions => Set<School.Domain.PeerTutoring.PeerSession>();
+
+    public DbSet<School.Domain.PeerTutoring.PeerCreditAward> PeerCreditAwards => Set<School.Domain.PeerTutoring.PeerCreditAward>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -115,6 +125,7 @@ public static class UniqueIndexes
     public const string PlanPerYear = "IX_LearningPlans_StudentId_AcademicYear";
     public const string PassportOnce = "IX_ImportedPassports_StudentId_Sha256";
     public const string TrustedKeyOnce = "IX_TrustedPassportKeys_SchoolId_KeyId";
+    public const string PeerTutorOnce = "IX_PeerTutors_ProgrammeId_StudentId";
     public const string OneCurrentMentor = "IX_MentorAssignments_StudentId";
     public const string CheckInOnce = "IX_CheckIns_StudentId_HalfTermStart_Sequence";
     public const string EscalationOnce = "IX_MentoringEscalations_StudentId_HalfTermStart";
@@ -139,6 +150,7 @@ public static class UniqueIndexes
         PlanPerYear => "The student already has a learning plan for that academic year.",
         PassportOnce => "That passport has already been imported for this student.",
         TrustedKeyOnce => "The school already trusts that key.",
+        PeerTutorOnce => "That pupil has already applied to tutor on this programme.",
         OneCurrentMentor => "The student's mentor was changed by someone else at the same time; try again.",
         CheckInOnce => "That check-in already exists.",
         EscalationOnce => "That student has already been escalated this half term.",

@@ -76,6 +76,16 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.Secure.SecurePlacement> SecurePlacements { get; }
 
+    DbSet<School.Domain.PeerTutoring.PeerProgramme> PeerProgrammes { get; }
+
+    DbSet<School.Domain.PeerTutoring.PeerTutor> PeerTutors { get; }
+
+    DbSet<School.Domain.PeerTutoring.PeerPair> PeerPairs { get; }
+
+    DbSet<School.Domain.PeerTutoring.PeerSession> PeerSessions { get; }
+
+    DbSet<School.Domain.PeerTutoring.PeerCreditAward> PeerCreditAwards { get; }
+
     /// <summary>Forgets every loaded entity, so a long job that works in batches keeps one batch in memory.</summary>
     void ClearTracked();
 

@@ -777,6 +777,238 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("TrustedPassportKeys");
                 });
 
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerCreditAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CountedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Credits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndorsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EndorsedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PortfolioEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TutorStudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "TutorStudentId");
+
+                    b.ToTable("PeerCreditAwards");
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TuteeLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TuteeStudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TutorStudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TuteeStudentId");
+
+                    b.HasIndex("TutorStudentId");
+
+                    b.HasIndex("ProgrammeId", "TutorStudentId");
+
+                    b.ToTable("PeerPairs");
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowSameAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxTuteesPerTutor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesPerCredit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlyAttendedSessionsCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequiredTraining")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SchoolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupervisorId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TuteeYearGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TutorYearGroups")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchoolId");
+
+                    b.HasIndex("SupervisorId");
+
+                    b.ToTable("PeerProgrammes");
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TuteeAttended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TuteeComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TuteeRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TutorStudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Voided")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairId");
+
+                    b.HasIndex("ProgrammeId", "TutorStudentId");
+
+                    b.ToTable("PeerSessions");
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerTutor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NominatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TrainedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("ProgrammeId", "StudentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PeerTutors_ProgrammeId_StudentId");
+
+                    b.ToTable("PeerTutors");
+                });
+
             modelBuilder.Entity("School.Domain.Portfolios.PortfolioEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1595,6 +1827,75 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("School.Domain.Passports.ImportedPassport", b =>
                 {
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerCreditAward", b =>
+                {
+                    b.HasOne("School.Domain.PeerTutoring.PeerProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerPair", b =>
+                {
+                    b.HasOne("School.Domain.PeerTutoring.PeerProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("TuteeStudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Students.Student", null)
+                        .WithMany()
+                        .HasForeignKey("TutorStudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerProgramme", b =>
+                {
+                    b.HasOne("School.Domain.Schools.School", null)
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("School.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerSession", b =>
+                {
+                    b.HasOne("School.Domain.PeerTutoring.PeerPair", null)
+                        .WithMany()
+                        .HasForeignKey("PairId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.PeerTutoring.PeerTutor", b =>
+                {
+                    b.HasOne("School.Domain.PeerTutoring.PeerProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("School.Domain.Students.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
