@@ -39,6 +39,23 @@ public static class DemoData
     /// <summary>The sign-in of Bridgemary's trained school-leaver mentor (a member of staff with only the Mentor role).</summary>
     public const string SchoolLeaverEmail = "leaver@bridgemary.demo";
 
+    /// <summary>Bridgemary's "Paired reading" peer-tutoring programme: Year 9 tutors, Year 7 tutees, supervised by the pastoral lead.</summary>
+    public static readonly Guid BridgemaryReadingProgrammeId = IdFor("bridgemary:peer-programme:paired-reading");
+
+    /// <summary>Bridgemary's "Maths peer tutoring" programme: Year 9–10 tutors, Year 7–8 tutees, supervised by the demo teacher.</summary>
+    public static readonly Guid BridgemaryMathsProgrammeId = IdFor("bridgemary:peer-programme:maths");
+
+    /// <summary>The Year 9 pupil (BMC09005) who signs in as <see cref="PeerTutorEmail"/>: a trained reading tutor of two Year 7s.</summary>
+    public static readonly Guid BridgemaryPeerTutorId = IdFor("bridgemary:student:BMC09005");
+
+    /// <summary>The peer tutor's endorsed reading credit (summer term 2026) and its entry in their record of achievement.</summary>
+    public static readonly Guid BridgemaryPeerCreditAwardId = IdFor("bridgemary:peer:paired-reading:award:BMC09005:1");
+
+    public static readonly Guid BridgemaryPeerCreditEntryId = IdFor("bridgemary:portfolio:BMC09005:peer-tutoring:1");
+
+    /// <summary>The sign-in of Bridgemary's Year 9 peer tutor.</summary>
+    public const string PeerTutorEmail = "peer-tutor@bridgemary.demo";
+
     public static readonly Guid CramlingtonAdminId = IdFor("cramlington:staff:admin");
     public static readonly Guid CramlingtonStudentId = IdFor("cramlington:student:demo");
     public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");
@@ -54,6 +71,7 @@ public static class DemoData
         new("pastoral@bridgemary.demo", "Bridgemary pastoral lead"),
         new(SchoolLeaverEmail, "Bridgemary school-leaver mentor of four Year 7s"),
         new("student@bridgemary.demo", "Bridgemary Year 10 student"),
+        new(PeerTutorEmail, "Bridgemary Year 9 peer tutor (paired reading) of two Year 7s"),
         new("parent@bridgemary.demo", "guardian of the Bridgemary demo student"),
         new("admin@cramlington.demo", "Cramlington school admin"),
         new("student@cramlington.demo", "Cramlington student"),

@@ -38,6 +38,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         SeedSecure();
         await SeedPortfoliosAsync(ct);
         SeedChallenges();
+        SeedPeerTutoring();
 
         await db.SaveChangesAsync(ct);
     }

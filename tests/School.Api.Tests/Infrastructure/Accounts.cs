@@ -9,6 +9,7 @@ public static class Accounts
     public const string Teacher = "teacher@bridgemary.demo";
     public const string Pastoral = "pastoral@bridgemary.demo";
     public const string Student = "student@bridgemary.demo";
+    public const string PeerTutor = "peer-tutor@bridgemary.demo";
     public const string Parent = "parent@bridgemary.demo";
     public const string CramlingtonAdmin = "admin@cramlington.demo";
     public const string CramlingtonStudent = "student@cramlington.demo";

@@ -4,10 +4,9 @@ using School.Domain.Challenges;
 namespace School.Application.Tests.Challenges;
 
 /// <summary>
-/// The challenge allocation and team split. <c>AllocateChallengeMenuCommandHandler.Allocate</c> is internal to
-/// School.Application, which grants InternalsVisibleTo only to School.Api, so these tests drive what it delegates to: the
-/// shared <see cref="RankedChoiceAllocator"/> given a menu's challenges the way Allocate builds its request (every pupil
-/// must be placed, options in challenge-id order, capacities from the challenges), and <see cref="ChallengeTeam.Split"/>.
+/// The building blocks of the challenge allocation: the shared <see cref="RankedChoiceAllocator"/> given a menu's
+/// challenges (options in challenge-id order, capacities from the challenges) checked against brute force, and
+/// <see cref="ChallengeTeam.Split"/>. <c>ChallengeFallbackTests</c> drives <c>AllocateChallengeMenuCommandHandler.Allocate</c> itself.
 /// </summary>
 public class ChallengeAllocationTests
 {

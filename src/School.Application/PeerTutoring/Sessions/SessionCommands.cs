@@ -202,7 +202,7 @@ internal sealed class EndorseCreditsCommandHandler(ICurrentUser user, IApplicati
         var entry = PortfolioEntry.Create(
             Ids.New(time), programme.Value.SchoolId, command.TutorStudentId,
             $"Peer tutoring in {programme.Value.Subject}: {award} credit{(award == 1 ? string.Empty : "s")}",
-            $"{hours:0.#} hours of tutoring on the {programme.Value.Name} ({credits.CreditsEarned} credits in all).", today,
+            PeerCreditWording.Reflection(hours, programme.Value.Name, credits.CreditsEarned), today,
             PortfolioEntryKind.PeerTutoring, [programme.Value.Subject], PortfolioVisibility.Family, 0, user.PersonId, now);
         entry.Endorse(supervisor.Id, supervisor.DisplayName, now);
         db.PortfolioEntries.Add(entry);
@@ -211,6 +211,13 @@ internal sealed class EndorseCreditsCommandHandler(ICurrentUser user, IApplicati
         await db.SaveChangesAsync(cancellationToken);
         return credits with { CreditsEndorsed = credits.CreditsEndorsed + award };
     }
+}
+
+/// <summary>How an endorsed credit reads in the tutor's portfolio (the demo data uses it too).</summary>
+public static class PeerCreditWording
+{
+    public static string Reflection(double hours, string programme, int creditsInAll) =>
+        $"{hours:0.#} hours of tutoring in the programme \"{programme}\"; {creditsInAll} {(creditsInAll == 1 ? "credit" : "credits")} in all.";
 }
 
 internal static class SessionData
