@@ -86,6 +86,7 @@ app.MapMentoringEndpoints();
 app.MapSecureEndpoints();
 app.MapChallengeEndpoints();
 app.MapPeerTutoringEndpoints();
+app.MapInnovationEndpoints();
 app.MapJobsDashboard();
 app.MapNotificationEndpoints();
 

@@ -66,6 +66,18 @@ public sealed class UserAccount : Entity
         return new UserAccount(id, trimmed, Normalise(trimmed), kind, personId, schoolId, null);
     }
 
+    /// <summary>An account for a partnership or innovation lead, who belongs to no single school.</summary>
+    public static UserAccount ForLead(Guid id, string email, PersonKind kind, Guid personId, Guid? partnershipId)
+    {
+        if (kind is not (PersonKind.PartnershipLead or PersonKind.InnovationLead))
+        {
+            throw new ArgumentException("Only partnership and innovation leads have accounts outside a school.", nameof(kind));
+        }
+
+        var trimmed = Guard.Text(email, nameof(email), EmailMaxLength);
+        return new UserAccount(id, trimmed, Normalise(trimmed), kind, personId, null, partnershipId);
+    }
+
     public void SetPasswordHash(string hash) => PasswordHash = Guard.Text(hash, nameof(hash), 1000);
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;

@@ -91,6 +91,16 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.PeerTutoring.PeerCreditAward> PeerCreditAwards => Set<School.Domain.PeerTutoring.PeerCreditAward>();
 
+    public DbSet<School.Domain.Innovation.PolicyArea> PolicyAreas => Set<School.Domain.Innovation.PolicyArea>();
+
+    public DbSet<School.Domain.Innovation.InnovationLead> InnovationLeads => Set<School.Domain.Innovation.InnovationLead>();
+
+    public DbSet<School.Domain.Innovation.InnovationProject> InnovationProjects => Set<School.Domain.Innovation.InnovationProject>();
+
+    public DbSet<School.Domain.Innovation.Idea> Ideas => Set<School.Domain.Innovation.Idea>();
+
+    public DbSet<School.Domain.Innovation.FieldTrial> FieldTrials => Set<School.Domain.Innovation.FieldTrial>();
+
     public void ClearTracked() => ChangeTracker.Clear();
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
@@ -125,6 +135,7 @@ public static class UniqueIndexes
     public const string PlanPerYear = "IX_LearningPlans_StudentId_AcademicYear";
     public const string PassportOnce = "IX_ImportedPassports_StudentId_Sha256";
     public const string TrustedKeyOnce = "IX_TrustedPassportKeys_SchoolId_KeyId";
+    public const string PolicyAreaName = "IX_PolicyAreas_Name";
     public const string PeerTutorOnce = "IX_PeerTutors_ProgrammeId_StudentId";
     public const string OneCurrentMentor = "IX_MentorAssignments_StudentId";
     public const string CheckInOnce = "IX_CheckIns_StudentId_HalfTermStart_Sequence";
@@ -150,6 +161,7 @@ public static class UniqueIndexes
         PlanPerYear => "The student already has a learning plan for that academic year.",
         PassportOnce => "That passport has already been imported for this student.",
         TrustedKeyOnce => "The school already trusts that key.",
+        PolicyAreaName => "A policy area with that name already exists.",
         PeerTutorOnce => "That pupil has already applied to tutor on this programme.",
         OneCurrentMentor => "The student's mentor was changed by someone else at the same time; try again.",
         CheckInOnce => "That check-in already exists.",

@@ -86,6 +86,16 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.PeerTutoring.PeerCreditAward> PeerCreditAwards { get; }
 
+    DbSet<School.Domain.Innovation.PolicyArea> PolicyAreas { get; }
+
+    DbSet<School.Domain.Innovation.InnovationLead> InnovationLeads { get; }
+
+    DbSet<School.Domain.Innovation.InnovationProject> InnovationProjects { get; }
+
+    DbSet<School.Domain.Innovation.Idea> Ideas { get; }
+
+    DbSet<School.Domain.Innovation.FieldTrial> FieldTrials { get; }
+
     /// <summary>Forgets every loaded entity, so a long job that works in batches keeps one batch in memory.</summary>
     void ClearTracked();
 

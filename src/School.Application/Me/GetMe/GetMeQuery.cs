@@ -73,6 +73,9 @@ internal sealed class GetMeQueryHandler(ICurrentUser user, IApplicationDbContext
                 var guardian = await db.Guardians.Where(g => g.Id == id)
                     .Select(g => g.GivenName + " " + g.FamilyName).SingleAsync(ct);
                 return (guardian, [nameof(PersonKind.Guardian)]);
+            case PersonKind.InnovationLead:
+                var lead = await db.InnovationLeads.Where(l => l.Id == id).Select(l => l.Name).SingleOrDefaultAsync(ct);
+                return (lead ?? user.Kind.ToString(), [nameof(PersonKind.InnovationLead)]);
             default:
                 return (user.Kind.ToString(), [user.Kind.ToString()]);
         }
