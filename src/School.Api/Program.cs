@@ -47,11 +47,16 @@ builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.Configure<JsonOptions>(options =>
 {
+    options.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.SerializerOptions.Converters.Add(new TimeOnlyJsonConverter());
 });
 
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+builder.Services.AddOpenApi(options =>
+{
+    options.AddDocumentTransformer<BearerSecurityTransformer>();
+    options.AddSchemaTransformer<EnumSchemaTransformer>();
+});
 
 var app = builder.Build();
 

@@ -94,6 +94,6 @@ internal sealed partial class ExceptionHandler(IProblemDetailsService problems, 
     private static string FieldName(string path) =>
         string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 
-    [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z0-9_]+)" from""")]
+    [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z0-9_]+)" (?:was not provided )?from""")]
     private static partial Regex ParameterName();
 }

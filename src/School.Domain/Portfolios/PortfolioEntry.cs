@@ -11,9 +11,9 @@ public enum PortfolioEntryKind
     Achievement,
     /// <summary>Learning and achievement outside school (clubs, music grades, volunteering).</summary>
     OutOfSchool,
-    /// <summary>The pupil's personal challenge (written by the challenges feature); always in the record of achievement.</summary>
+    /// <summary>The pupil's personal challenge (written by the challenges feature, endorsed by the coach); in the record of achievement once endorsed.</summary>
     Challenge,
-    /// <summary>A peer-tutoring credit (written by the peer learner programme); always in the record of achievement.</summary>
+    /// <summary>A peer-tutoring credit (written by the peer learner programme, endorsed by the supervisor); in the record of achievement once endorsed.</summary>
     PeerTutoring,
     Other,
 }
@@ -128,12 +128,12 @@ public sealed class PortfolioEntry : Entity
     public bool IsEndorsed => Endorsement is not null;
 
     /// <summary>
-    /// Rule (record of achievement): endorsed achievements, and every challenge and peer-tutoring credit, count
-    /// towards the student's record of achievement.
+    /// Rule (record of achievement): achievements, personal challenges and peer-tutoring credits count towards the
+    /// student's record of achievement once a member of staff has endorsed them (the challenge and peer-tutoring features
+    /// write theirs endorsed by the coach or supervisor), so nobody can award themself a credit.
     /// </summary>
     public bool CountsTowardsRecordOfAchievement =>
-        Kind is PortfolioEntryKind.Challenge or PortfolioEntryKind.PeerTutoring
-        || (Kind == PortfolioEntryKind.Achievement && IsEndorsed);
+        Kind is PortfolioEntryKind.Achievement or PortfolioEntryKind.Challenge or PortfolioEntryKind.PeerTutoring && IsEndorsed;
 
     /// <summary>
     /// A new entry. <paramref name="lastShowcasePosition"/> is the place of the last entry now in the student's

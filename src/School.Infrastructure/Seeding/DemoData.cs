@@ -61,6 +61,39 @@ public static class DemoData
     public static readonly Guid CramlingtonParentId = IdFor("cramlington:guardian:demo");
     public static readonly Guid CramlingtonChallengeMenuId = IdFor("cramlington:challenge-menu:2027");
 
+    /// <summary>The sign-in of the Next Practice programme's innovation lead (an account outside any school, in the partnership).</summary>
+    public const string InnovationLeadEmail = "innovation@nextpractice.demo";
+
+    /// <summary>The innovation lead who runs the demo Next Practice project (the person behind <see cref="InnovationLeadEmail"/>).</summary>
+    public static readonly Guid InnovationLeadId = IdFor("innovation:lead");
+
+    public static readonly Guid SystemLeadershipAreaId = IdFor("innovation:policy-area:system-leadership");
+    public static readonly Guid ResourcingPersonalisationAreaId = IdFor("innovation:policy-area:resourcing-personalisation");
+    public static readonly Guid WorkforceModernisationAreaId = IdFor("innovation:policy-area:workforce-modernisation");
+    public static readonly Guid ParentalEngagementAreaId = IdFor("innovation:policy-area:parental-engagement");
+
+    /// <summary>The Resourcing Personalisation project (phase 2, local incubation) with Bridgemary and Cramlington in its network.</summary>
+    public static readonly Guid ResourcingProjectId = IdFor("innovation:project:resourcing-personalisation");
+
+    /// <summary>The project's ideas: the flexible day (radical), pupil-chosen SECURE time (significant), and two below the criteria.</summary>
+    public static readonly Guid FlexibleDayIdeaId = IdFor("innovation:idea:flexible-day");
+    public static readonly Guid SecureChoiceIdeaId = IdFor("innovation:idea:secure-choice");
+    public static readonly Guid AnytimeLearningIdeaId = IdFor("innovation:idea:anytime-learning");
+    public static readonly Guid TransitionIdeaId = IdFor("innovation:idea:transition");
+
+    /// <summary>Bridgemary's "flexible day" field trial, Incubating: baseline recorded, one reading so far.</summary>
+    public static readonly Guid BridgemaryFlexibleDayTrialId = IdFor("innovation:trial:bridgemary-flexible-day");
+
+    /// <summary>The flexible-day trial's indicators: students opting in (one reading) and Year 10 attendance (none yet).</summary>
+    public static readonly Guid FlexibleDayOptInIndicatorId = IdFor("innovation:trial:bridgemary-flexible-day:indicator:opt-in");
+    public static readonly Guid FlexibleDayAttendanceIndicatorId = IdFor("innovation:trial:bridgemary-flexible-day:indicator:attendance");
+
+    /// <summary>Cramlington's SECURE field trial, Evaluating: two readings of each indicator.</summary>
+    public static readonly Guid CramlingtonTrialId = IdFor("innovation:trial:cramlington-secure");
+
+    public static readonly Guid CramlingtonTargetsIndicatorId = IdFor("innovation:trial:cramlington-secure:indicator:targets");
+    public static readonly Guid CramlingtonVoiceIndicatorId = IdFor("innovation:trial:cramlington-secure:indicator:voice");
+
     /// <summary>The named demo sign-ins, all with <see cref="Password"/>.</summary>
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -76,6 +109,7 @@ public static class DemoData
         new("admin@cramlington.demo", "Cramlington school admin"),
         new("student@cramlington.demo", "Cramlington student"),
         new("parent@cramlington.demo", "guardian of the Cramlington demo student"),
+        new(InnovationLeadEmail, "Innovation lead, Next Practice programme"),
     ];
 
     /// <summary>

@@ -39,6 +39,7 @@ public sealed partial class DemoDataSeeder(SchoolDbContext db, IPasswordHasher h
         await SeedPortfoliosAsync(ct);
         SeedChallenges();
         SeedPeerTutoring();
+        SeedInnovation();
 
         await db.SaveChangesAsync(ct);
     }

@@ -51,10 +51,12 @@ public sealed partial class DemoDataSeeder
         var teacher = _staff[school].Single(s => s.Id == DemoData.BridgemaryTeacherId);
         maths.Endorse(teacher.Id, teacher.DisplayName, new DateTimeOffset(2026, 5, 20, 12, 0, 0, TimeSpan.Zero));
 
-        Entry(
+        var tutoring = Entry(
             "peer-tutoring", "Reading partner for two Year 7s",
             "Twenty minutes a week reading with two Year 7 pupils through the summer term.",
             new(2026, 7, 10), PortfolioEntryKind.PeerTutoring, ["English"], PortfolioVisibility.Family, createdBy: DemoData.BridgemaryTutorId);
+        var tutor = _staff[school].Single(s => s.Id == DemoData.BridgemaryTutorId);
+        tutoring.Endorse(tutor.Id, tutor.DisplayName, new DateTimeOffset(2026, 7, 14, 12, 0, 0, TimeSpan.Zero));
 
         Entry(
             "mock-reflection", "What my Year 9 exams taught me",

@@ -14,4 +14,5 @@ public static class Accounts
     public const string CramlingtonAdmin = "admin@cramlington.demo";
     public const string CramlingtonStudent = "student@cramlington.demo";
     public const string CramlingtonParent = "parent@cramlington.demo";
+    public const string Innovation = "innovation@nextpractice.demo";
 }

@@ -84,7 +84,10 @@ internal sealed class PeerDriver(SchoolApiFactory factory)
     }
 
     /// <summary>A new guardian of <paramref name="studentId"/> with parental responsibility and a sign-in; returns their email.</summary>
-    public async Task<string> NewGuardianAsync(Guid studentId, string admin = Accounts.Admin)
+    public async Task<string> NewGuardianAsync(Guid studentId, string admin = Accounts.Admin) => (await NewGuardianLinkAsync(studentId, admin)).Email;
+
+    /// <summary>As <see cref="NewGuardianAsync"/>, with the guardian's id.</summary>
+    public async Task<(Guid GuardianId, string Email)> NewGuardianLinkAsync(Guid studentId, string admin = Accounts.Admin)
     {
         using var client = await factory.ClientFor(admin);
         var tag = Tag();
@@ -97,7 +100,7 @@ internal sealed class PeerDriver(SchoolApiFactory factory)
             account = new { email, password = Password },
         });
         await AssertStatus(response, 201);
-        return email;
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("guardianId").GetGuid(), email);
     }
 
     public Task<HttpClient> AsGuardian(string email) => factory.ClientFor(email, Password);

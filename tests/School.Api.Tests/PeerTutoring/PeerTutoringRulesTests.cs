@@ -301,6 +301,38 @@ public sealed class PeerTutoringRulesTests(SchoolApiFactory factory) : IClassFix
         Assert.Equal([1, 3], suggestions.Select(s => s.GetProperty("yearGap").GetInt32()));
     }
 
+    /// <summary>
+    /// Equally far ahead, the same year, no tutees: a tutor who shares free time with the tutee in the next fortnight ranks
+    /// above one on an all-day placement for the next month (no free half hour in common).
+    /// </summary>
+    [Fact]
+    public async Task Suggestions_ATutorWithFreeTimeInCommon_RanksAboveOneWhoIsNeverFree()
+    {
+        var programmeId = await _peer.ProgrammeIdAsync();
+        var busy = await _peer.NewPupilAsync(10, account: false, givenName: "Abigail");
+        var free = await _peer.NewPupilAsync(10, account: false, givenName: "Zoe");
+        var tutee = await _peer.NewPupilAsync(8, account: false);
+        await _peer.TrainedTutorAsync(programmeId, busy.Id, 35);
+        await _peer.TrainedTutorAsync(programmeId, free.Id, 35);
+        using var admin = await _peer.As(Accounts.Admin);
+        await PeerDriver.AssertStatus(await admin.PostAsJsonAsync("/api/timetable/blocks", new
+        {
+            title = "Work placement",
+            kind = "OffSitePlacement",
+            studentIds = new[] { busy.Id },
+            fromDate = _peer.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            toDate = _peer.Today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            start = "06:00",
+            durationMinutes = 720,
+        }), 201);
+
+        var suggestions = (await _peer.GetAsync(Accounts.Admin, PeerDriver.Suggestions(programmeId, tutee.Id, 30))).EnumerateArray().ToList();
+
+        Assert.Equal([free.Id, busy.Id], suggestions.Select(s => s.GetProperty("tutorId").GetGuid()));
+        Assert.True(suggestions[0].GetProperty("freeSlotsInCommon").GetInt32() > 0);
+        Assert.Equal(0, suggestions[1].GetProperty("freeSlotsInCommon").GetInt32());
+    }
+
     /// <summary>Only approved, trained tutors the programme lets tutor this tutee, with room under the cap, are suggested.</summary>
     [Fact]
     public async Task Suggestions_LeaveOutEveryoneWhoCouldNotBePairedWithTheTutee()

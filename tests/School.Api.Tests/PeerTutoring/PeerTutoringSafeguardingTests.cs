@@ -207,6 +207,32 @@ public sealed class PeerTutoringSafeguardingTests(SchoolApiFactory factory) : IC
         Assert.Empty(me.GetProperty("pairs").EnumerateArray());
     }
 
+    /// <summary>A guardian whose access to the child has been stopped sees none of the child's tutoring.</summary>
+    [Fact]
+    public async Task AGuardianWhoseAccessIsStopped_SeesNoneOfTheChildsTutoring()
+    {
+        var programmeId = await _peer.ProgrammeIdAsync(tutorYears: [11], tuteeYears: [10]);
+        var tutor = await _peer.NewPupilAsync(11);
+        var (guardianId, email) = await _peer.NewGuardianLinkAsync(tutor.Id);
+        await _peer.ReadyPairAsync(programmeId, tutor.Id, Alex);
+        using var guardian = await _peer.AsGuardian(email);
+        Assert.Single((await PeerDriver.GetAsync(guardian, PeerDriver.Me)).GetProperty("children").EnumerateArray());
+        using var admin = await _peer.As(Accounts.Admin);
+        await PeerDriver.AssertStatus(await admin.PutAsJsonAsync($"/api/students/{tutor.Id}/guardians/{guardianId}", new
+        {
+            relationship = "Mother",
+            hasParentalResponsibility = true,
+            accessAllowed = false,
+            accessStoppedReason = "Court order.",
+        }), 200);
+
+        var me = await PeerDriver.GetAsync(guardian, PeerDriver.Me);
+        var child = await guardian.GetAsync(PeerDriver.OfStudent(tutor.Id));
+
+        Assert.Empty(me.GetProperty("children").EnumerateArray());
+        await child.AssertProblem(HttpStatusCode.NotFound);
+    }
+
     /// <summary>The credits endorsed for the tutor are in the record of achievement their guardian reads.</summary>
     [Fact]
     public async Task TheTutorsGuardian_SeesTheEndorsedCreditsInTheRecordOfAchievement()

@@ -122,6 +122,9 @@ public sealed class PortfolioVisibilityTests(SchoolApiFactory factory) : IClassF
         using var parent = await factory.ClientFor(Accounts.Parent);
         var privateChallenge = await student.NewEntryAsync(Alex, visibility: "Private", kind: "Challenge");
         var sharedChallenge = await student.NewEntryAsync(Alex, visibility: "Family", kind: "Challenge");
+        using var tutor = await factory.ClientFor(Accounts.Tutor);
+        await tutor.PostAsync($"{Entry(Alex, privateChallenge.Id())}/endorse", null);
+        await tutor.PostAsync($"{Entry(Alex, sharedChallenge.Id())}/endorse", null);
 
         var record = await parent.GetFromJsonAsync<JsonElement>(RecordOfAchievement(Alex));
         var ids = record.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("entryId").GetGuid()).ToList();

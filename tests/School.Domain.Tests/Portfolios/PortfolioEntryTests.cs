@@ -158,8 +158,10 @@ public class PortfolioEntryTests
     }
 
     [Theory]
-    [InlineData(PortfolioEntryKind.Challenge, false, true)]
-    [InlineData(PortfolioEntryKind.PeerTutoring, false, true)]
+    [InlineData(PortfolioEntryKind.Challenge, false, false)]
+    [InlineData(PortfolioEntryKind.Challenge, true, true)]
+    [InlineData(PortfolioEntryKind.PeerTutoring, false, false)]
+    [InlineData(PortfolioEntryKind.PeerTutoring, true, true)]
     [InlineData(PortfolioEntryKind.Achievement, true, true)]
     [InlineData(PortfolioEntryKind.Achievement, false, false)]
     [InlineData(PortfolioEntryKind.Work, true, false)]

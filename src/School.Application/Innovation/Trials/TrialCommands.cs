@@ -116,7 +116,7 @@ public sealed class RecordBaselineCommandValidator : AbstractValidator<RecordBas
     public RecordBaselineCommandValidator()
     {
         RuleFor(c => c.Strands).NotEmpty();
-        RuleForEach(c => c.Strands).ChildRules(s =>
+        RuleForEach(c => c.Strands).NotNull().ChildRules(s =>
         {
             s.RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
             s.RuleFor(x => x.Value).NotEmpty().MaximumLength(2000);

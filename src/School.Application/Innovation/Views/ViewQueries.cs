@@ -84,6 +84,13 @@ internal sealed class GetPartnershipTrialsQueryHandler(ICurrentUser user, IAppli
         }
 
         var trials = (await db.FieldTrials.AsNoTracking().ToListAsync(cancellationToken)).Where(t => t.SchoolIds.Any(schools.Contains)).ToList();
+        if (user.Kind == PersonKind.InnovationLead)
+        {
+            // An innovation lead sees their own projects' trials, wherever they are, and no one else's.
+            var mine = await db.InnovationProjects.Where(p => p.LeadId == user.PersonId).Select(p => p.Id).ToListAsync(cancellationToken);
+            trials = trials.Where(t => mine.Contains(t.ProjectId)).ToList();
+        }
+
         return Result<IReadOnlyList<TrialSummaryDto>>.Success(await db.SummariesAsync(trials, cancellationToken));
     }
 }
