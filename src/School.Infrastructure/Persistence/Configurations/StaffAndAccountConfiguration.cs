@@ -34,6 +34,8 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(a => a.PersonKind).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(a => a.NormalisedEmail).IsUnique().HasDatabaseName(UniqueIndexes.AccountEmail);
         builder.HasIndex(a => new { a.PersonKind, a.PersonId });
+        // Looking up the e-mail of people whose kind is not known (mentors may be staff or pupils).
+        builder.HasIndex(a => a.PersonId);
         builder.HasOne<SchoolEntity>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.PartnershipId).OnDelete(DeleteBehavior.Restrict);
     }

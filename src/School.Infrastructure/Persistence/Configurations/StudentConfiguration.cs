@@ -19,6 +19,8 @@ internal sealed class StudentConfiguration : IEntityTypeConfiguration<Student>
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasIndex(s => new { s.SchoolId, s.PupilNumber }).IsUnique().HasDatabaseName(UniqueIndexes.StudentPupilNumber);
         builder.HasIndex(s => new { s.SchoolId, s.FamilyName, s.GivenName });
+        // The mentoring sweep pages a school's pupils in id order: without this each batch sorts the whole school.
+        builder.HasIndex(s => new { s.SchoolId, s.Id });
         builder.HasOne<SchoolEntity>().WithMany().HasForeignKey(s => s.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.PersonalTutorId).OnDelete(DeleteBehavior.Restrict);
         // A mentor is a registered mentor (a member of staff or an older pupil), whose id is the person's id.

@@ -68,6 +68,8 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PartnershipId");
 
+                    b.HasIndex("PersonId");
+
                     b.HasIndex("SchoolId");
 
                     b.HasIndex("PersonKind", "PersonId");
@@ -1629,6 +1631,8 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MentorId");
 
                     b.HasIndex("PersonalTutorId");
+
+                    b.HasIndex("SchoolId", "Id");
 
                     b.HasIndex("SchoolId", "PupilNumber")
                         .IsUnique()
