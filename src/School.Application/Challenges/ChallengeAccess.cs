@@ -27,20 +27,24 @@ internal static class ChallengeAccess
         return menu;
     }
 
-    public static async Task<bool> MaySeeAsync(this IApplicationDbContext db, StudentAccess access, ICurrentUser user, ChallengeMenu menu, CancellationToken ct)
+    public static async Task<bool> MaySeeAsync(this IApplicationDbContext db, StudentAccess access, ICurrentUser user, ChallengeMenu menu, CancellationToken ct) =>
+        (await access.MenuViewerAsync(user, ct)).MaySee(menu);
+
+    /// <summary>What decides which menus the user sees, read once (a list checks every menu against it).</summary>
+    public static async Task<MenuViewer> MenuViewerAsync(this StudentAccess access, ICurrentUser user, CancellationToken ct)
     {
-        if (!user.IsAuthenticated || user.SchoolId != menu.SchoolId)
+        if (!user.IsAuthenticated || user.SchoolId is not { } school)
         {
-            return false;
+            return new MenuViewer(null, false, []);
         }
 
         if (user.Kind == PersonKind.Staff)
         {
-            return user.StaffRoles != StaffRoles.None;
+            return new MenuViewer(school, user.StaffRoles != StaffRoles.None, []);
         }
 
         var years = await access.VisibleStudents().Select(s => s.YearGroup).Distinct().ToListAsync(ct);
-        return years.Any(menu.IsOpenTo);
+        return new MenuViewer(school, false, years);
     }
 
     /// <summary>The school admin's menu, tracked for a change.</summary>
@@ -62,4 +66,10 @@ internal static class ChallengeAccess
     /// <summary>Whether the user coaches <paramref name="challenge"/> (or is a school admin).</summary>
     public static bool Coaches(this ICurrentUser user, Challenge challenge) =>
         user.Kind == PersonKind.Staff && (user.StaffRoles.HasFlag(StaffRoles.SchoolAdmin) || challenge.CoachIds.Contains(user.PersonId));
+}
+
+/// <summary>The facts that decide which menus a user sees: their school, whether they are its staff, their (children's) year groups.</summary>
+internal sealed record MenuViewer(Guid? SchoolId, bool IsStaff, IReadOnlyList<int> YearGroups)
+{
+    public bool MaySee(ChallengeMenu menu) => SchoolId == menu.SchoolId && (IsStaff || YearGroups.Any(menu.IsOpenTo));
 }

@@ -19,16 +19,8 @@ internal sealed class ListChallengeMenusQueryHandler(StudentAccess access, ICurr
     {
         var menus = await db.ChallengeMenus.AsNoTracking().Include(m => m.Challenges).Where(m => m.SchoolId == user.SchoolId)
             .OrderByDescending(m => m.OpensAt).ToListAsync(cancellationToken);
-        var visible = new List<ChallengeMenuSummaryDto>();
-        foreach (var menu in menus)
-        {
-            if (await db.MaySeeAsync(access, user, menu, cancellationToken))
-            {
-                visible.Add(ChallengeMenuSummaryDto.From(menu));
-            }
-        }
-
-        return visible;
+        var viewer = await access.MenuViewerAsync(user, cancellationToken);
+        return menus.Where(viewer.MaySee).Select(ChallengeMenuSummaryDto.From).ToList();
     }
 }
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using School.Domain.Challenges;
 using School.Domain.Students;
@@ -65,8 +63,6 @@ internal sealed class ChallengePlacementConfiguration : IEntityTypeConfiguration
 
 internal sealed class ChallengeTeamConfiguration : IEntityTypeConfiguration<ChallengeTeam>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<ChallengeTeam> builder)
     {
         builder.Property(t => t.Id).ValueGeneratedNever();
@@ -74,13 +70,7 @@ internal sealed class ChallengeTeamConfiguration : IEntityTypeConfiguration<Chal
         builder.Property(t => t.Outcome).HasMaxLength(2000);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(t => t.MemberIds).HasField("_memberIds").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.Property(t => t.Milestones)
-            .HasField("_milestones")
-            .UsePropertyAccessMode(PropertyAccessMode.Field)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<Milestone>>(v, Json) ?? new List<Milestone>(),
-                new ValueComparer<IReadOnlyList<Milestone>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m.GetHashCode())), v => v.ToList()));
+        JsonColumns.Document(builder, t => t.Milestones, "_milestones");
         builder.HasIndex(t => new { t.MenuId, t.ChallengeId });
         builder.HasOne<ChallengeMenu>().WithMany().HasForeignKey(t => t.MenuId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using School.Domain.PeerTutoring;
 using School.Domain.Staff;
@@ -56,21 +54,13 @@ internal sealed class PeerPairConfiguration : IEntityTypeConfiguration<PeerPair>
 
 internal sealed class PeerSessionConfiguration : IEntityTypeConfiguration<PeerSession>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<PeerSession> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Notes).HasMaxLength(PeerSession.MaxNotesLength);
         builder.Property(s => s.TuteeComment).HasMaxLength(500);
         builder.Property(s => s.Version).IsConcurrencyToken();
-        builder.Property(s => s.History)
-            .HasField("_history")
-            .UsePropertyAccessMode(PropertyAccessMode.Field)
-            .HasConversion(
-                v => JsonSerializer.Serialize(v, Json),
-                v => JsonSerializer.Deserialize<List<SessionRevision>>(v, Json) ?? new List<SessionRevision>(),
-                new ValueComparer<IReadOnlyList<SessionRevision>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, r) => HashCode.Combine(h, r.GetHashCode())), v => v.ToList()));
+        JsonColumns.Document(builder, s => s.History, "_history");
         builder.HasIndex(s => s.PairId);
         builder.HasIndex(s => new { s.ProgrammeId, s.TutorStudentId });
         builder.HasOne<PeerPair>().WithMany().HasForeignKey(s => s.PairId).OnDelete(DeleteBehavior.Cascade);
