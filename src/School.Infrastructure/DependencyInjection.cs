@@ -31,18 +31,39 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
         services.AddOptions<School.Application.Portfolios.PortfolioOptions>().Bind(configuration.GetSection(School.Application.Portfolios.PortfolioOptions.SectionName));
 
-        services.AddDbContext<SqliteSchoolDbContext>((sp, options) =>
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres)
         {
-            var connectionString = configuration.GetConnectionString(ConnectionStringName);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                connectionString = $"Data Source={storage.PathFor("school.db")}";
+                throw new InvalidOperationException(
+                    $"Database:Provider is Postgres but ConnectionStrings:{ConnectionStringName} is not set. Give the PostgreSQL connection string, e.g. \"Host=db;Database=school;Username=school;Password=...\".");
             }
 
-            options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SchoolDbContext).Assembly.FullName));
-        });
-        services.AddScoped<SchoolDbContext>(sp => sp.GetRequiredService<SqliteSchoolDbContext>());
+            services.AddDbContext<PostgresSchoolDbContext>(options => options.UseNpgsql(connectionString, postgres => postgres
+                .MigrationsAssembly(typeof(SchoolDbContext).Assembly.FullName)
+                // Two instances writing the same rows can deadlock; PostgreSQL aborts one, and its save is simply retried.
+                .EnableRetryOnFailure(maxRetryCount: 3)));
+            services.AddScoped<SchoolDbContext>(sp => sp.GetRequiredService<PostgresSchoolDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteSchoolDbContext>((sp, options) =>
+            {
+                var sqlite = connectionString;
+                if (string.IsNullOrWhiteSpace(sqlite))
+                {
+                    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+                    sqlite = $"Data Source={storage.PathFor("school.db")}";
+                }
+
+                options.UseSqlite(sqlite, o => o.MigrationsAssembly(typeof(SchoolDbContext).Assembly.FullName));
+            });
+            services.AddScoped<SchoolDbContext>(sp => sp.GetRequiredService<SqliteSchoolDbContext>());
+        }
+
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<SchoolDbContext>());
 
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
@@ -65,7 +86,7 @@ public static class DependencyInjection
                 ? new Notifications.NoEmailSender()
                 : ActivatorUtilities.CreateInstance<Notifications.PickupDirectoryEmailSender>(sp);
         });
-        services.AddBackgroundJobs(configuration);
+        services.AddBackgroundJobs(configuration, provider, connectionString);
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
 

@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +31,12 @@ public sealed class HangfireOptions
 
     /// <summary>How often pending e-mails are delivered (cron). Default every minute.</summary>
     public string DeliveryCron { get; set; } = "* * * * *";
+
+    /// <summary>The PostgreSQL schema of Hangfire's tables when the database is PostgreSQL (created at start-up).</summary>
+    public string Schema { get; set; } = "hangfire";
+
+    /// <summary>How often an idle PostgreSQL-backed worker looks for queued jobs (PostgreSQL also wakes it when a job is queued).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -43,13 +51,21 @@ public static class BackgroundJobs
     public const string DashboardPath = "/hangfire";
     public const string DashboardPolicy = "HangfireDashboard";
 
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Hangfire with the storage that fits the database: in memory, per instance, beside SQLite (one machine); in the
+    /// PostgreSQL database itself when that is the provider, so that every instance shares one set of queues and recurring
+    /// jobs (each recurring job runs once across all of them) and the jobs survive a restart.
+    /// </summary>
+    public static IServiceCollection AddBackgroundJobs(
+        this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string? connectionString)
     {
         services.AddOptions<HangfireOptions>().Bind(configuration.GetSection(HangfireOptions.SectionName));
         // The storage and the job activator belong to this host's container. Hangfire's defaults are process-wide statics
         // (JobStorage.Current, JobActivator.Current): two hosts in one process (the API tests) would otherwise share them,
         // and one host's server could run a job with the other's services.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        services.AddSingleton<JobStorage>(sp => provider == DatabaseProvider.Postgres
+            ? PostgresStorage(connectionString!, sp.GetRequiredService<IOptions<HangfireOptions>>().Value)
+            : new InMemoryStorage());
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -73,6 +89,19 @@ public static class BackgroundJobs
             .RequireAuthenticatedUser()
             .RequireRole(nameof(StaffRoles.SchoolAdmin)));
         return services;
+    }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, HangfireOptions hangfire)
+    {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = hangfire.Schema,
+            // Creates or upgrades Hangfire's tables at start-up, under Hangfire's own lock, so instances may start together.
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = hangfire.QueuePollInterval,
+            EnableLongPolling = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
     /// <summary>The dashboard at <c>/hangfire</c>, for school admins only (401 when not signed in, 403 for everyone else).</summary>

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -12,8 +11,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace School.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real API over real HTTP (TestServer) on a real SQLite file: a copy of a template database that was migrated and
-/// seeded with the demo data once per test run. Each factory has its own copy and its own fake clock.
+/// The real API over real HTTP (TestServer) on a real database (a SQLite file, or PostgreSQL when the run asks for it; see
+/// <see cref="TestDatabase"/>): a copy of a template database that was migrated and seeded with the demo data once per
+/// test run. Each factory has its own copy and its own fake clock.
 /// </summary>
 public class SchoolApiFactory : WebApplicationFactory<Program>
 {
@@ -29,18 +29,22 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
     protected SchoolApiFactory(bool copyTemplate)
     {
         DataDirectory = Directory.CreateTempSubdirectory("school-api-tests-").FullName;
-        DatabasePath = Path.Combine(DataDirectory, "school.db");
         if (copyTemplate)
         {
-            File.Copy(TemplateDatabase.Path, DatabasePath);
+            var template = Template.Value;
+            Database = TestDatabase.Create(DataDirectory, template.Database);
             // The files the demo data keeps beside the database (portfolio evidence) come along with it.
-            CopyDirectory(Path.Combine(Path.GetDirectoryName(TemplateDatabase.Path)!, "evidence"), Path.Combine(DataDirectory, "evidence"));
+            CopyDirectory(Path.Combine(template.DataDirectory, "evidence"), Path.Combine(DataDirectory, "evidence"));
+        }
+        else
+        {
+            Database = TestDatabase.Create(DataDirectory, template: null);
         }
     }
 
     public string DataDirectory { get; }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
@@ -50,7 +54,8 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
     /// <summary>Settings for the host; a test about start-up rules can change them.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["ConnectionStrings:School"] = $"Data Source={DatabasePath}",
+        ["Database:Provider"] = Database.Provider,
+        ["ConnectionStrings:School"] = Database.ConnectionString,
         ["Storage:Root"] = DataDirectory,
         ["Auth:SigningKey"] = SigningKey,
         ["Seeding:DemoData"] = "true",
@@ -101,7 +106,7 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
+            Database.Dispose();
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);
@@ -130,22 +135,13 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
-    /// <summary>Migrates and seeds one database per test run; every factory copies it.</summary>
-    private static class TemplateDatabase
+    /// <summary>Migrates and seeds one database per test run (and its evidence files); every factory copies it.</summary>
+    private static readonly Lazy<(string Database, string DataDirectory)> Template = new(() =>
     {
-        private static readonly Lazy<string> Template = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
-
-        public static string Path => Template.Value;
-
-        private static string Create()
-        {
-            using var seeding = new SchoolApiFactory(copyTemplate: false);
-            _ = seeding.Services; // starts the host: migrations and demo data
-            var path = System.IO.Path.Combine(Directory.CreateTempSubdirectory("school-api-template-").FullName, "school.db");
-            SqliteConnection.ClearAllPools();
-            File.Copy(seeding.DatabasePath, path);
-            CopyDirectory(System.IO.Path.Combine(seeding.DataDirectory, "evidence"), System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "evidence"));
-            return path;
-        }
-    }
+        using var seeding = new SchoolApiFactory(copyTemplate: false);
+        _ = seeding.Services; // starts the host: migrations and demo data
+        var files = Directory.CreateTempSubdirectory("school-api-template-files-").FullName;
+        CopyDirectory(Path.Combine(seeding.DataDirectory, "evidence"), Path.Combine(files, "evidence"));
+        return (seeding.Database.SaveAsTemplate(), files);
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 }
