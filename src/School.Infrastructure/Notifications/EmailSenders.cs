@@ -43,6 +43,11 @@ internal static class Mime
         mime.To.Add(MailboxAddress.Parse(message.To));
         mime.Subject = message.Subject;
         mime.Body = new TextPart("plain") { Text = message.Body };
+        if (message.NotificationId is { } id)
+        {
+            mime.MessageId = $"notification-{id:N}@school-api";
+        }
+
         return mime;
     }
 }
@@ -78,7 +83,9 @@ internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options,
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
     {
         var mime = Mime.Build(options.Value, message);
-        var path = Path.Combine(Directory, $"{(mime.MessageId ?? Guid.NewGuid().ToString()).Replace('@', '_').Replace('<', '_').Replace('>', '_')}.eml");
+        // One file per send, even of the same message: a second delivery of one notification would show as a second file.
+        var name = (mime.MessageId ?? "message").Replace('@', '_').Replace('<', '_').Replace('>', '_');
+        var path = Path.Combine(Directory, $"{name}.{Guid.NewGuid():N}.eml");
         await mime.WriteToAsync(path, ct);
     }
 }

@@ -135,6 +135,9 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
+    /// <summary>A new copy of the demo database, for a test that runs the API some other way (as separate processes).</summary>
+    public static TestDatabase CopyOfDemoDatabase(string dataDirectory) => TestDatabase.Create(dataDirectory, Template.Value.Database);
+
     /// <summary>Migrates and seeds one database per test run (and its evidence files); every factory copies it.</summary>
     private static readonly Lazy<(string Database, string DataDirectory)> Template = new(() =>
     {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace School.Api.Tests.Infrastructure;
@@ -27,6 +28,9 @@ public abstract class TestDatabase : IDisposable
     /// <summary>A new, empty database (the host migrates it), or a copy of <paramref name="template"/>.</summary>
     public static TestDatabase Create(string dataDirectory, string? template) =>
         PostgresServer is { } server ? new PostgresTestDatabase(server, template) : new SqliteTestDatabase(dataDirectory, template);
+
+    /// <summary>A context on this database, for a test that checks what was stored (the API's own model and provider).</summary>
+    public abstract School.Infrastructure.Persistence.SchoolDbContext OpenContext();
 
     /// <summary>Copies this database as a template for others; returns what <see cref="Create"/> takes.</summary>
     public abstract string SaveAsTemplate();
@@ -57,6 +61,10 @@ internal sealed class SqliteTestDatabase : TestDatabase
 
     public override string ConnectionString => $"Data Source={_path}";
 
+    public override School.Infrastructure.Persistence.SchoolDbContext OpenContext() =>
+        new School.Infrastructure.Persistence.SqliteSchoolDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<School.Infrastructure.Persistence.SqliteSchoolDbContext>().UseSqlite(ConnectionString).Options);
+
     public override string SaveAsTemplate()
     {
         SqliteConnection.ClearAllPools();
@@ -85,6 +93,10 @@ internal sealed class PostgresTestDatabase : TestDatabase
     public override string Provider => "Postgres";
 
     public override string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _name }.ConnectionString;
+
+    public override School.Infrastructure.Persistence.SchoolDbContext OpenContext() =>
+        new School.Infrastructure.Persistence.PostgresSchoolDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<School.Infrastructure.Persistence.PostgresSchoolDbContext>().UseNpgsql(ConnectionString).Options);
 
     public override string SaveAsTemplate()
     {

@@ -60,7 +60,7 @@ public sealed partial class NotificationDelivery(IApplicationDbContext db, IEmai
                 {
                     try
                     {
-                        await sender.SendAsync(new EmailMessage(notification.EmailTo!, notification.Title, notification.Body), ct);
+                        await sender.SendAsync(new EmailMessage(notification.EmailTo!, notification.Title, notification.Body, notification.Id), ct);
                         notification.EmailSent(time.GetUtcNow());
                         sent++;
                     }

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using School.Domain.Notifications;
+using School.Infrastructure.Persistence;
+
+namespace School.Api.Tests.Hosting;
+
+/// <summary>
+/// Two API processes on one database, as a trust runs them behind a load balancer: both started at once (one migrates,
+/// the other waits), the mentoring sweep run on both at the same moment, and e-mail delivered by both instances' Hangfire
+/// servers. Nothing may happen twice: no check-in, escalation, notification or e-mail. The suite runs this on SQLite and,
+/// in CI, on PostgreSQL, where the instances also share Hangfire's storage.
+/// </summary>
+public sealed class MultiInstanceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DeliveryLimit = TimeSpan.FromMinutes(2);
+
+    private readonly string _data = Directory.CreateTempSubdirectory("school-instances-").FullName;
+    private TestDatabase? _database;
+    private ApiProcess? _first;
+    private ApiProcess? _second;
+
+    private TestDatabase Database => _database!;
+
+    private string Mail => Path.Combine(_data, "mail");
+
+    public async Task InitializeAsync()
+    {
+        _database = SchoolApiFactory.CopyOfDemoDatabase(_data);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Database:Provider"] = Database.Provider,
+            ["ConnectionStrings:School"] = Database.ConnectionString,
+            // The instances share the data directory (a network share in a trust) and the token signing key.
+            ["Storage:Root"] = _data,
+            ["Auth:SigningKey"] = SchoolApiFactory.SigningKey,
+            ["Seeding:DemoData"] = "true",
+            ["Hangfire:Server"] = "true",
+            ["Hangfire:DeliveryCron"] = "*/2 * * * * *",
+            ["Hangfire:QueuePollInterval"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Hangfire"] = "Warning",
+        };
+
+        _first = ApiProcess.Start("instance 1", settings);
+        _second = ApiProcess.Start("instance 2", settings);
+        await Task.WhenAll(_first.WaitUntilReadyAsync(StartLimit), _second.WaitUntilReadyAsync(StartLimit));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_first is not null)
+        {
+            await _first.DisposeAsync();
+        }
+
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
+        _database?.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; it is in the temp directory.
+        }
+    }
+
+    [Fact]
+    public async Task SweepOnBothInstancesAtOnce_CreatesEachCheckInEscalationAndEmailOnce()
+    {
+        var before = await CountAsync();
+        var sentBefore = await SentAsync();
+        var token = await SignInAsync(_first!, Accounts.Admin);
+
+        // The same school's sweep, on both instances at the same moment.
+        var reports = await Task.WhenAll(SweepAsync(_first!, token), SweepAsync(_second!, token));
+
+        var after = await CountAsync();
+        // Each row one instance made is counted in that instance's report alone: together they account for every new row.
+        Assert.Equal(after.CheckIns - before.CheckIns, reports.Sum(r => r.GetProperty("created").GetInt32()));
+        Assert.Equal(after.Escalations - before.Escalations, reports.Sum(r => r.GetProperty("escalated").GetInt32()));
+        // There was real work to race for, and it was done.
+        Assert.True(after.CheckIns > before.CheckIns || after.Overdue > before.Overdue, Describe(reports));
+        Assert.True(after.Notifications > before.Notifications, Describe(reports));
+        await using (var db = Database.OpenContext())
+        {
+            Assert.Empty(await db.CheckIns.GroupBy(c => new { c.StudentId, c.HalfTermStart, c.Sequence }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+            Assert.Empty(await db.MentoringEscalations.GroupBy(e => new { e.StudentId, e.HalfTermStart }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+            Assert.Empty(await db.Notifications.GroupBy(n => n.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+        }
+
+        // Both instances' Hangfire servers deliver the outbox at the same time; each e-mail goes out once.
+        var sent = (await WaitForOutboxToEmptyAsync()).Except(sentBefore).ToList();
+        Assert.NotEmpty(sent);
+        var files = Directory.GetFiles(Mail, "*.eml").Select(Path.GetFileName).ToList();
+        var perNotification = files.GroupBy(f => f![..f!.IndexOf('_', StringComparison.Ordinal)]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(sent.Count, files.Count);
+        Assert.All(sent, id => Assert.Equal(1, perNotification.GetValueOrDefault($"notification-{id:N}")));
+    }
+
+    [Fact]
+    public async Task BothInstancesStartedTogether_OnMigratedDatabase_ServeTheSameData()
+    {
+        // Started at the same moment on one database: one took the start-up lock, the other waited; both answer.
+        var token = await SignInAsync(_second!, Accounts.Admin);
+        var first = await GetAsync(_first!, token, "/api/students?pageSize=5");
+        var second = await GetAsync(_second!, token, "/api/students?pageSize=5");
+
+        Assert.Equal(first.GetRawText(), second.GetRawText());
+        await using var db = Database.OpenContext();
+        Assert.Equal(2, await db.Schools.CountAsync());
+        if (Database.Provider == nameof(DatabaseProvider.Postgres))
+        {
+            // On PostgreSQL the instances share Hangfire's storage: two servers, one set of recurring jobs.
+            var servers = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM hangfire.server").SingleAsync();
+            var recurring = await db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value").ToListAsync();
+            Assert.Equal(2, servers);
+            Assert.Equal(["mentoring-sweep", "notification-delivery"], recurring);
+        }
+    }
+
+    private sealed record Counts(int CheckIns, int Overdue, int Escalations, int Notifications);
+
+    private async Task<Counts> CountAsync()
+    {
+        await using var db = Database.OpenContext();
+        return new Counts(
+            await db.CheckIns.CountAsync(),
+            await db.CheckIns.CountAsync(c => c.Status == School.Domain.Mentoring.CheckInStatus.Overdue),
+            await db.MentoringEscalations.CountAsync(),
+            await db.Notifications.CountAsync());
+    }
+
+    /// <summary>Waits until no e-mail is waiting to be sent; returns the notifications that were sent.</summary>
+    private async Task<List<Guid>> WaitForOutboxToEmptyAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
+        while (true)
+        {
+            await using (var db = Database.OpenContext())
+            {
+                if (!await db.Notifications.AnyAsync(n => n.EmailStatus == EmailStatus.Pending))
+                {
+                    Assert.Empty(await db.Notifications.Where(n => n.EmailStatus == EmailStatus.Failed).Select(n => n.LastError).ToListAsync());
+                    return await SentAsync();
+                }
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The outbox was not delivered within {DeliveryLimit}.{Environment.NewLine}{_first!.Output}{Environment.NewLine}{_second!.Output}");
+            // The instances' delivery job runs on its own schedule in other processes: look again shortly.
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private async Task<List<Guid>> SentAsync()
+    {
+        await using var db = Database.OpenContext();
+        return await db.Notifications.Where(n => n.EmailStatus == EmailStatus.Sent).Select(n => n.Id).ToListAsync();
+    }
+
+    private static async Task<string> SignInAsync(ApiProcess api, string email)
+    {
+        using var client = api.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = School.Infrastructure.Seeding.DemoData.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<JsonElement> SweepAsync(ApiProcess api, string token)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsync(new Uri("/api/mentoring/sweep", UriKind.Relative), content: null);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{api.Name}: {(int)response.StatusCode} {body}{Environment.NewLine}{api.Output}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> GetAsync(ApiProcess api, string token, string path)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Describe(IEnumerable<JsonElement> reports) => string.Join(Environment.NewLine, reports.Select(r => r.GetRawText()));
+}
