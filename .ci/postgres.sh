@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A private, throw-away PostgreSQL cluster for the test run: installed from the system's packages when missing, started as
 # the unprivileged `postgres` user on 127.0.0.1 and a free port, trust authentication (loopback only), no durability.
+# Its default collation is ICU's en-GB, as a British trust's server would likely have: the tests prove that the
+# model's own collation keeps ordering the same as on SQLite.
 # Source this file, then:  pg_start  (exports SCHOOL_TESTS_POSTGRES)  ...  pg_stop
 # Run directly (`.ci/postgres.sh start|stop DIR`) to keep one running while developing.
 
@@ -45,7 +47,9 @@ pg_start() {
   mkdir -p "$PG_DIR"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DIR"
   chmod 700 "$PG_DIR"
-  pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+  # ICU default collations need PostgreSQL 15; an older server gets the C locale.
+  pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --locale-provider=icu --icu-locale=en-GB >"$PG_DIR/initdb.log" 2>&1 \
+    || { rm -rf "$PG_DIR/data"; pg_as_owner "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1; } \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
   # A test cluster: nothing needs to survive a crash, so skip the flushes. Enough connections for parallel test classes.
   pg_as_owner "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 start \

@@ -12,9 +12,24 @@ public sealed class SqliteSchoolDbContext(DbContextOptions<SqliteSchoolDbContext
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset; stored as a sortable binary (UTC ticks + offset).
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        // SQLite cannot compare or order DateTimeOffset; stored as a sortable binary, normalised to UTC first as PostgreSQL
+        // does, so a time comes back the same instant in UTC whichever database holds it.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcBinaryConverter>();
+    }
+
+    private sealed class UtcBinaryConverter : ValueConverter<DateTimeOffset, long>
+    {
+        private static readonly ValueConverter<DateTimeOffset, long> Binary = new DateTimeOffsetToBinaryConverter();
+
+        public UtcBinaryConverter()
+            : base(v => ToBinary(v.ToUniversalTime()), v => FromBinary(v))
+        {
+        }
+
+        private static long ToBinary(DateTimeOffset value) => (long)Binary.ConvertToProvider(value)!;
+
+        private static DateTimeOffset FromBinary(long value) => (DateTimeOffset)Binary.ConvertFromProvider(value)!;
     }
 
     /// <summary>SQLite names the columns ("UNIQUE constraint failed: Students.SchoolId, Students.PupilNumber"); EF names the index after them.</summary>

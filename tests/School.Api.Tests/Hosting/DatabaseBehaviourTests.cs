@@ -1,0 +1,98 @@
+using School.Api.Tests.Challenges;
+using School.Api.Tests.Timetabling;
+
+namespace School.Api.Tests.Hosting;
+
+/// <summary>
+/// What must not change when a trust moves from SQLite to PostgreSQL: the suite runs on both, and these tests pin the
+/// places where the two engines differ by default (time zones, text ordering, letter case, concurrent writes).
+/// </summary>
+public sealed class DatabaseBehaviourTests(SchoolApiFactory factory) : IClassFixture<SchoolApiFactory>
+{
+    [Fact]
+    public async Task TimeWithAnOffset_IsStoredAsItsInstant_AndReadBackInUtc()
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+        var menuId = await admin.CreateMenuAsync(
+            SchoolApiFactory.Start, [7],
+            opensAt: new DateTimeOffset(2026, 9, 10, 9, 0, 0, TimeSpan.FromHours(1)),
+            closesAt: new DateTimeOffset(2026, 9, 20, 18, 30, 0, TimeSpan.FromHours(-5)));
+
+        var menu = await admin.GetFromJsonAsync<JsonElement>(ChallengeTestApi.Menu(menuId));
+
+        Assert.Equal("2026-09-10T08:00:00+00:00", menu.GetProperty("opensAt").GetString());
+        Assert.Equal("2026-09-20T23:30:00+00:00", menu.GetProperty("closesAt").GetString());
+    }
+
+    [Fact]
+    public async Task Names_SortByCodePoint_WhateverTheServersLocale()
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+        var given = $"Order{Guid.NewGuid().ToString("N")[..8]}";
+        string[] families = ["ábel", "Zed", "abel", "Ábel", "Abel"];
+        foreach (var family in families)
+        {
+            var response = await admin.PostAsJsonAsync("/api/students", new
+            {
+                pupilNumber = $"OR{Guid.NewGuid().ToString("N")[..10]}".ToUpperInvariant(),
+                givenName = given,
+                familyName = family,
+                dateOfBirth = "2012-03-01",
+                yearGroup = 9,
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/students?name={given}&pageSize=10");
+
+        // Upper case before lower case, and accented letters after Z, on either database (a locale would give abel, Abel, ábel…).
+        Assert.Equal(["Abel", "Zed", "abel", "Ábel", "ábel"], page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("familyName").GetString()));
+    }
+
+    [Theory]
+    [InlineData("ADMIN@BRIDGEMARY.DEMO")]
+    [InlineData("Admin@Bridgemary.Demo")]
+    [InlineData("  admin@bridgemary.demo ")]
+    public async Task SignIn_FindsTheAccount_WhateverTheCaseOfTheEmail(string email)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = School.Infrastructure.Seeding.DemoData.Password });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoWritesFromTheSameVersion_TheSecondIsRefusedAsStale()
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+        var id = await admin.NewStudentAsync();
+        var read = await admin.GetAsync($"/api/students/{id}");
+        var etag = read.Headers.ETag!;
+        var student = await read.Content.ReadFromJsonAsync<JsonElement>();
+
+        async Task<HttpResponseMessage> RenameAsync(string family)
+        {
+            using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/students/{id}")
+            {
+                Content = JsonContent.Create(new
+                {
+                    pupilNumber = student.GetProperty("pupilNumber").GetString(),
+                    givenName = "Taylor",
+                    familyName = family,
+                    dateOfBirth = "2011-06-01",
+                    yearGroup = 10,
+                }),
+            };
+            put.Headers.IfMatch.Add(etag);
+            return await admin.SendAsync(put);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await RenameAsync("First")).StatusCode);
+        var stale = await RenameAsync("Second");
+
+        await Problems.AssertProblem(stale, HttpStatusCode.PreconditionFailed);
+        var after = await admin.GetFromJsonAsync<JsonElement>($"/api/students/{id}");
+        Assert.Equal("First", after.GetProperty("familyName").GetString());
+    }
+}
