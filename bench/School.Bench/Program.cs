@@ -8,7 +8,7 @@ namespace School.Bench;
 /// <c>--quick</c>: generate the school, time detection with a stopwatch and print the figures (seconds).
 /// <c>--allocate</c>: time the ranked-choice allocation of 2,300 choosers over 40 options (seconds).
 /// <c>--challenges</c>: a 2,300-pupil personal-challenge menu allocated optimally and first-come; both rank distributions and times.
-/// <c>--sweep [pairs]</c>: time the daily mentoring sweep on a generated SQLite database (default 100,000 pairs, and a tenth
+/// <c>--sweep [pairs] [--postgres "Host=…"]</c>: time the daily mentoring sweep on a generated SQLite (or PostgreSQL) database (default 100,000 pairs, and a tenth
 /// of that for comparison; minutes). Options: <c>--keep</c>, <c>--profile-sql</c>, <c>--batch-size n</c>, <c>--extra-indexes</c>.
 /// Anything else goes to BenchmarkDotNet, e.g. <c>--filter '*'</c> or <c>--filter '*' --job short</c>.
 /// </summary>

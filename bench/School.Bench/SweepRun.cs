@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using School.Application;
 using School.Application.Mentoring.Sweep;
 using School.Domain.Accounts;
@@ -21,7 +22,8 @@ namespace School.Bench;
 
 /// <summary>
 /// <c>--sweep [pairs]</c> (default 100,000): the daily mentoring sweep (<see cref="MentoringSweep.RunAsync"/>) on a fresh,
-/// migrated SQLite file database, wired exactly as the service wires it (<c>AddApplication</c> + <c>AddInfrastructure</c>),
+/// migrated SQLite file database (or, with <c>--postgres "Host=…;Username=…"</c>, a new PostgreSQL database on that
+/// server, dropped afterwards), wired exactly as the service wires it (<c>AddApplication</c> + <c>AddInfrastructure</c>),
 /// with a fixed clock. For each size (pairs / 10 first, then pairs) it generates one school, the 2026/27 demo year, one
 /// staff mentor per 25 pupils, two pastoral leads and the pupils, everyone with a sign-in account, then times four sweeps:
 /// <list type="number">
@@ -83,9 +85,22 @@ internal static class SweepRun
             batchSize = size;
         }
 
+        string? postgres = null;
+        var postgresAt = Array.IndexOf(args, "--postgres");
+        if (postgresAt >= 0)
+        {
+            if (postgresAt + 1 >= args.Length || args[postgresAt + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                Out.Line("--postgres takes a PostgreSQL server's connection string without a database, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\".");
+                return 1;
+            }
+
+            postgres = args[postgresAt + 1];
+        }
+
         var settings = new Settings(
             pairs, batchSize, ExtraIndexes: args.Contains("--extra-indexes"), Keep: args.Contains("--keep"),
-            Profiler: args.Contains("--profile-sql") ? new SqlProfiler() : null);
+            Profiler: args.Contains("--profile-sql") ? new SqlProfiler() : null, Postgres: postgres);
         return RunAsync(settings, CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -123,11 +138,14 @@ internal static class SweepRun
     {
         var profiler = settings.Profiler;
         var directory = Directory.CreateTempSubdirectory("school-sweep-bench-");
-        var database = Path.Combine(directory.FullName, "school.db");
+        var database = settings.Postgres is { } server
+            ? new NpgsqlConnectionStringBuilder(server) { Database = $"school_sweep_bench_{Guid.NewGuid():N}" }.ConnectionString
+            : $"Data Source={Path.Combine(directory.FullName, "school.db")}";
         var clock = new FixedClock(FirstDay);
         var values = new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{School.Infrastructure.DependencyInjection.ConnectionStringName}"] = $"Data Source={database}",
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"] = settings.Postgres is null ? nameof(DatabaseProvider.Sqlite) : nameof(DatabaseProvider.Postgres),
+            [$"ConnectionStrings:{School.Infrastructure.DependencyInjection.ConnectionStringName}"] = database,
             ["Storage:Root"] = directory.FullName,
             ["Hangfire:Server"] = "false",
         };
@@ -145,6 +163,7 @@ internal static class SweepRun
         if (profiler is not null)
         {
             services.ConfigureDbContext<SqliteSchoolDbContext>(options => options.AddInterceptors(profiler));
+            services.ConfigureDbContext<PostgresSchoolDbContext>(options => options.AddInterceptors(profiler));
         }
 
         var result = new SizeResult(pairs);
@@ -171,7 +190,7 @@ internal static class SweepRun
                 var (schoolId, mentors) = await GenerateAsync(provider, pairs, ct);
                 result.Generation = generation.Elapsed;
                 result.Mentors = mentors;
-                result.DatabaseMiB = DatabaseMiB(database);
+                result.DatabaseMiB = await DatabaseMiBAsync(provider, ct);
                 Out.Line($"generated 1 school, the 2026/27 year, {mentors:N0} staff mentors, {PastoralLeads} pastoral leads and {pairs:N0} pupils with a mentor, each with an account, " +
                     $"in {result.Generation.TotalSeconds:F1} s (migration {result.Migration.TotalSeconds:F1} s); database {result.DatabaseMiB:F1} MiB");
 
@@ -197,12 +216,13 @@ internal static class SweepRun
                 var laterAgain = await MeasureAsync(provider, schoolId, "4 rerun, 20 Oct", profiler, ct);
                 result.Runs.Add(laterAgain);
                 ExpectNothing(result, laterAgain);
-                result.DatabaseAfterMiB = DatabaseMiB(database);
+                result.DatabaseAfterMiB = await DatabaseMiBAsync(provider, ct);
             }
         }
         finally
         {
             SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
             if (settings.Keep)
             {
                 Out.Line($"kept {database}");
@@ -210,6 +230,13 @@ internal static class SweepRun
             else
             {
                 directory.Delete(recursive: true);
+                if (settings.Postgres is { } postgresServer)
+                {
+                    await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres" }.ConnectionString);
+                    await admin.OpenAsync(ct);
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", admin);
+                    await drop.ExecuteNonQueryAsync(ct);
+                }
             }
         }
 
@@ -323,8 +350,19 @@ internal static class SweepRun
     }
 
     /// <summary>The database file and its write-ahead log (EF Core creates SQLite databases in WAL mode).</summary>
-    private static double DatabaseMiB(string database) =>
-        new[] { database, database + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / MiB;
+    /// <summary>The database's size on disk: the SQLite file and its write-ahead log, or PostgreSQL's own count.</summary>
+    private static async Task<double> DatabaseMiBAsync(IServiceProvider provider, CancellationToken ct)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SchoolDbContext>();
+        if (db is PostgresSchoolDbContext)
+        {
+            return await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(ct) / MiB;
+        }
+
+        var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        return new[] { file, file + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length) / MiB;
+    }
 
     private static string Pick(Random random, string[] names) => names[random.Next(names.Length)];
 
@@ -413,7 +451,7 @@ internal static class SweepRun
     private static void PrintMachine(Settings settings)
     {
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * MiB);
-        Out.Line("Mentoring sweep (MentoringSweep.RunAsync) on a fresh SQLite file database, fixed clock");
+        Out.Line($"Mentoring sweep (MentoringSweep.RunAsync) on a fresh {(settings.Postgres is null ? "SQLite file" : "PostgreSQL")} database, fixed clock");
         Out.Line($"  {Environment.ProcessorCount} logical processors, {memory:F1} GiB available to the GC, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
             $".NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC" +
             $"{(Debugger.IsAttached ? ", DEBUGGER ATTACHED" : string.Empty)}");
@@ -479,7 +517,7 @@ internal static class SweepRun
         }
     }
 
-    private sealed record Settings(int Pairs, int? BatchSize, bool ExtraIndexes, bool Keep, SqlProfiler? Profiler);
+    private sealed record Settings(int Pairs, int? BatchSize, bool ExtraIndexes, bool Keep, SqlProfiler? Profiler, string? Postgres);
 
     private sealed class SizeResult(int pairs)
     {

@@ -33,12 +33,7 @@ public sealed class SigningKeyProvider(IOptions<JwtOptions> jwt, IOptions<Storag
         }
 
         var path = storage.PathFor(Path.Combine("keys", "jwt-signing.key"));
-        if (!File.Exists(path))
-        {
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
-        }
-
-        return ToKey(File.ReadAllText(path).Trim(), path);
+        return ToKey(SharedFile.ReadOrCreate(path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))).Trim(), path);
     }
 
     private static SymmetricSecurityKey ToKey(string value, string source)

@@ -113,16 +113,9 @@ internal sealed class PassportSigner(IOptions<StorageOptions> storage) : IPasspo
         var path = storage.Value.PathFor(Path.Combine("keys", "passport", $"{schoolId}.pem"));
         lock (KeyLock)
         {
+            // Instances sharing the data directory may both find no key: the first one written is every instance's key.
             var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            if (File.Exists(path))
-            {
-                key.ImportFromPem(File.ReadAllText(path));
-            }
-            else
-            {
-                File.WriteAllText(path, key.ExportPkcs8PrivateKeyPem());
-            }
-
+            key.ImportFromPem(SharedFile.ReadOrCreate(path, key.ExportPkcs8PrivateKeyPem));
             return key;
         }
     }
