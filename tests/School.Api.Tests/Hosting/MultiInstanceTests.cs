@@ -20,6 +20,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     private static readonly TimeSpan DeliveryLimit = TimeSpan.FromMinutes(2);
 
     private readonly string _data = Directory.CreateTempSubdirectory("school-instances-").FullName;
+    private readonly Dictionary<string, string> _settings = [];
     private TestDatabase? _database;
     private ApiProcess? _first;
     private ApiProcess? _second;
@@ -28,27 +29,34 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
     private string Mail => Path.Combine(_data, "mail");
 
-    public async Task InitializeAsync()
+    /// <summary>E-mail delivery every 2 seconds, on each instance's schedule (one shared schedule on PostgreSQL).</summary>
+    private const string Every2Seconds = "*/2 * * * * *";
+
+    /// <summary>Never during a test: delivery runs only when a test triggers it.</summary>
+    private const string OnlyWhenTriggered = "0 0 1 1 *";
+
+    public Task InitializeAsync()
     {
         _database = SchoolApiFactory.CopyOfDemoDatabase(_data);
-        var settings = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Database:Provider"] = Database.Provider,
-            ["ConnectionStrings:School"] = Database.ConnectionString,
-            // The instances share the data directory (a network share in a trust) and the token signing key.
-            ["Storage:Root"] = _data,
-            ["Auth:SigningKey"] = SchoolApiFactory.SigningKey,
-            ["Seeding:DemoData"] = "true",
-            ["Hangfire:Server"] = "true",
-            ["Hangfire:DeliveryCron"] = "*/2 * * * * *",
-            ["Hangfire:QueuePollInterval"] = "00:00:01",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Hangfire"] = "Warning",
-        };
+        _settings["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        _settings["Database:Provider"] = Database.Provider;
+        _settings["ConnectionStrings:School"] = Database.ConnectionString;
+        // The instances share the data directory (a network share in a trust) and the token signing key.
+        _settings["Storage:Root"] = _data;
+        _settings["Auth:SigningKey"] = SchoolApiFactory.SigningKey;
+        _settings["Seeding:DemoData"] = "true";
+        _settings["Hangfire:Server"] = "true";
+        _settings["Hangfire:QueuePollInterval"] = "00:00:01";
+        _settings["Logging:LogLevel:Default"] = "Warning";
+        return Task.CompletedTask;
+    }
 
-        _first = ApiProcess.Start("instance 1", settings);
-        _second = ApiProcess.Start("instance 2", settings);
+    /// <summary>Starts both instances at the same moment and waits until both answer.</summary>
+    private async Task StartBothAsync(string deliveryCron, string suffix = "")
+    {
+        _settings["Hangfire:DeliveryCron"] = deliveryCron;
+        _first = ApiProcess.Start($"instance 1{suffix}", _settings);
+        _second = ApiProcess.Start($"instance 2{suffix}", _settings);
         await Task.WhenAll(_first.WaitUntilReadyAsync(StartLimit), _second.WaitUntilReadyAsync(StartLimit));
     }
 
@@ -78,6 +86,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     [Fact]
     public async Task SweepOnBothInstancesAtOnce_CreatesEachCheckInEscalationAndEmailOnce()
     {
+        await StartBothAsync(OnlyWhenTriggered);
         var before = await CountAsync();
         var sentBefore = await SentAsync();
         var token = await SignInAsync(_first!, Accounts.Admin);
@@ -99,7 +108,10 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             Assert.Empty(await db.Notifications.GroupBy(n => n.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
         }
 
-        // Both instances' Hangfire servers deliver the outbox at the same time; each e-mail goes out once.
+        // Both instances deliver the whole outbox at the same time: an admin presses "Trigger now" twice on each instance's
+        // dashboard, and the four runs start together, one on each of the instances' workers. Each e-mail goes out once.
+        ApiProcess[] presses = [_first!, _second!, _first!, _second!];
+        await Task.WhenAll(presses.Select(api => TriggerAsync(api, token, "notification-delivery")));
         var sent = (await WaitForOutboxToEmptyAsync()).Except(sentBefore).ToList();
         Assert.NotEmpty(sent);
         var files = Directory.GetFiles(Mail, "*.eml").Select(Path.GetFileName).ToList();
@@ -109,8 +121,65 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterBothInstancesRestart_TheSweepFindsItsWorkDone_AndTheScheduleIsKept()
+    {
+        await StartBothAsync(Every2Seconds);
+        var sentBefore = await SentAsync();
+        var token = await SignInAsync(_first!, Accounts.Admin);
+        var first = await SweepAsync(_first!, token);
+        Assert.True(first.GetProperty("created").GetInt32() + first.GetProperty("markedOverdue").GetInt32() > 0, first.GetRawText());
+        var sent = await WaitForOutboxToEmptyAsync();
+        var jobsBefore = IsPostgres ? await HangfireJobIdsAsync() : [];
+
+        // The whole trust restarts (killed, as a crash would).
+        await _first!.DisposeAsync();
+        await _second!.DisposeAsync();
+        await StartBothAsync(Every2Seconds, ", restarted");
+
+        // What is due and what was done lives in the database, so the rerun has nothing left to do.
+        var again = await SweepAsync(_second!, await SignInAsync(_second!, Accounts.Admin));
+        Assert.Equal((0, 0, 0, 0), (again.GetProperty("created").GetInt32(), again.GetProperty("reminded").GetInt32(),
+            again.GetProperty("markedOverdue").GetInt32(), again.GetProperty("escalated").GetInt32()));
+        // Nothing sent before the restart is sent again after it.
+        Assert.Equal(sent.Order(), (await WaitForOutboxToEmptyAsync()).Order());
+        Assert.Equal(sent.Count - sentBefore.Count, Directory.GetFiles(Mail, "*.eml").Length);
+
+        if (IsPostgres)
+        {
+            // Hangfire's storage is the database too: the jobs from before the restart are still there, and the restarted
+            // instances registered the recurring jobs again without doubling them.
+            Assert.NotEmpty(jobsBefore);
+            Assert.Empty(jobsBefore.Except(await HangfireJobIdsAsync()));
+            await using var db = Database.OpenContext();
+            Assert.Equal(["mentoring-sweep", "notification-delivery"], await RecurringJobsAsync(db));
+        }
+    }
+
+    private bool IsPostgres => Database.Provider == nameof(DatabaseProvider.Postgres);
+
+    private async Task<List<long>> HangfireJobIdsAsync()
+    {
+        await using var db = Database.OpenContext();
+        return await db.Database.SqlQueryRaw<long>("SELECT id AS \"Value\" FROM hangfire.job").ToListAsync();
+    }
+
+    /// <summary>For each scheduled occurrence of the delivery job (its "Time" parameter), how many jobs it enqueued.</summary>
+    private static Task<List<long>> DeliveryOccurrencesAsync(SchoolDbContext db) =>
+        db.Database.SqlQueryRaw<long>(
+            """
+            SELECT count(*) AS "Value" FROM hangfire.jobparameter time
+            WHERE time.name = 'Time' AND time.jobid IN
+                (SELECT jobid FROM hangfire.jobparameter WHERE name = 'RecurringJobId' AND value = '"notification-delivery"')
+            GROUP BY time.value
+            """).ToListAsync();
+
+    private static Task<List<string>> RecurringJobsAsync(SchoolDbContext db) =>
+        db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value").ToListAsync();
+
+    [Fact]
     public async Task BothInstancesStartedTogether_OnMigratedDatabase_ServeTheSameData()
     {
+        await StartBothAsync(Every2Seconds);
         // Started at the same moment on one database: one took the start-up lock, the other waited; both answer.
         var token = await SignInAsync(_second!, Accounts.Admin);
         var first = await GetAsync(_first!, token, "/api/students?pageSize=5");
@@ -119,13 +188,23 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.Equal(first.GetRawText(), second.GetRawText());
         await using var db = Database.OpenContext();
         Assert.Equal(2, await db.Schools.CountAsync());
-        if (Database.Provider == nameof(DatabaseProvider.Postgres))
+        if (IsPostgres)
         {
             // On PostgreSQL the instances share Hangfire's storage: two servers, one set of recurring jobs.
             var servers = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM hangfire.server").SingleAsync();
-            var recurring = await db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value").ToListAsync();
             Assert.Equal(2, servers);
-            Assert.Equal(["mentoring-sweep", "notification-delivery"], recurring);
+            Assert.Equal(["mentoring-sweep", "notification-delivery"], await RecurringJobsAsync(db));
+
+            // Both instances' schedulers watch the one schedule: each delivery occurrence (every 2 s here) is enqueued once.
+            var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
+            List<long> occurrences;
+            while ((occurrences = await DeliveryOccurrencesAsync(db)).Count < 3)
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, "The schedule did not run three delivery occurrences.");
+                await Task.Delay(TimeSpan.FromMilliseconds(250)); // the schedule runs in the other processes
+            }
+
+            Assert.All(occurrences, jobs => Assert.Equal(1, jobs));
         }
     }
 
@@ -184,6 +263,16 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{api.Name}: {(int)response.StatusCode} {body}{Environment.NewLine}{api.Output}");
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>"Trigger now" on a recurring job, as the dashboard's button does.</summary>
+    private static async Task TriggerAsync(ApiProcess api, string token, string recurringJobId)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsync(
+            new Uri("/hangfire/recurring/trigger", UriKind.Relative), new FormUrlEncodedContent([new("jobs[]", recurringJobId)]));
+        Assert.True(response.IsSuccessStatusCode, $"{api.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<JsonElement> GetAsync(ApiProcess api, string token, string path)
