@@ -177,10 +177,22 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         db.Database.SqlQueryRaw<string>("SELECT value AS \"Value\" FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value").ToListAsync();
 
     [Fact]
-    public async Task BothInstancesStartedTogether_OnMigratedDatabase_ServeTheSameData()
+    public async Task BothInstancesStartedTogether_OnAnEmptyDatabase_OneMigratesAndSeeds_BothServeTheSameData()
     {
+        int demoStudents;
+        await using (var demo = Database.OpenContext())
+        {
+            demoStudents = await demo.Students.CountAsync();
+        }
+
+        // A new trust's first start: an empty database (no tables, no Hangfire schema), both instances at the same moment.
+        // One takes the start-up lock, migrates and seeds; the other waits, then finds the work done.
+        Database.Dispose();
+        var empty = Directory.CreateDirectory(Path.Combine(_data, "empty")).FullName;
+        _database = TestDatabase.Create(empty, template: null);
+        _settings["ConnectionStrings:School"] = Database.ConnectionString;
         await StartBothAsync(Every2Seconds);
-        // Started at the same moment on one database: one took the start-up lock, the other waited; both answer.
+
         var token = await SignInAsync(_second!, Accounts.Admin);
         var first = await GetAsync(_first!, token, "/api/students?pageSize=5");
         var second = await GetAsync(_second!, token, "/api/students?pageSize=5");
@@ -188,6 +200,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.Equal(first.GetRawText(), second.GetRawText());
         await using var db = Database.OpenContext();
         Assert.Equal(2, await db.Schools.CountAsync());
+        Assert.Equal(demoStudents, await db.Students.CountAsync());
         if (IsPostgres)
         {
             // On PostgreSQL the instances share Hangfire's storage: two servers, one set of recurring jobs.
