@@ -50,6 +50,7 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.SerializerOptions.Converters.Add(new TimeOnlyJsonConverter());
+    options.SerializerOptions.Converters.Add(new NoNulStringConverter());
 });
 
 builder.Services.AddOpenApi(options =>
@@ -71,6 +72,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -66,6 +66,8 @@ internal sealed partial class ExceptionHandler(IProblemDetailsService problems, 
 
         var (field, message) = exception.InnerException switch
         {
+            JsonException { Path: { } path } json when path != "$" && json.Message.StartsWith(NoNulStringConverter.Message, StringComparison.Ordinal) =>
+                (FieldName(path.TrimStart('$', '.')), NulCharacterGuard.Detail),
             JsonException { Path: { } path } json when path != "$" && IsConversionFailure(json) =>
                 (FieldName(path.TrimStart('$', '.')), "The value has the wrong type or is not one of the allowed values."),
             JsonException => ("body", "The request body is not valid JSON."),

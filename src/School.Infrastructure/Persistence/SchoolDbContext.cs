@@ -105,6 +105,7 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
+        RefuseNulCharacters();
         try
         {
             return await base.SaveChangesAsync(cancellationToken);
@@ -112,6 +113,33 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
         catch (DbUpdateException ex) when (UniqueIndexName(ex) is { } index)
         {
             throw new UniqueConstraintViolationException(UniqueIndexes.Describe(index), ex);
+        }
+    }
+
+    /// <summary>
+    /// The last line of defence for the rule the API enforces on input: PostgreSQL cannot store U+0000 in text, so a value
+    /// that got past the API some other way (a file name, say) is refused here, as a validation failure naming the
+    /// property, on every provider alike, before anything is written.
+    /// </summary>
+    private void RefuseNulCharacters()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal)
+                    && (entry.State == EntityState.Added || property.IsModified))
+                {
+                    var name = char.ToLowerInvariant(property.Metadata.Name[0]) + property.Metadata.Name[1..];
+                    throw new FluentValidation.ValidationException(
+                        [new FluentValidation.Results.ValidationFailure(name, "The value may not contain the NUL character (U+0000).")]);
+                }
+            }
         }
     }
 

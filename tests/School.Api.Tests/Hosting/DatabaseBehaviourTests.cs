@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using School.Api.Tests.Challenges;
+using School.Api.Tests.Mentoring;
 using School.Api.Tests.Timetabling;
 
 namespace School.Api.Tests.Hosting;
@@ -94,5 +96,55 @@ public sealed class DatabaseBehaviourTests(SchoolApiFactory factory) : IClassFix
         await Problems.AssertProblem(stale, HttpStatusCode.PreconditionFailed);
         var after = await admin.GetFromJsonAsync<JsonElement>($"/api/students/{id}");
         Assert.Equal("First", after.GetProperty("familyName").GetString());
+    }
+
+    [Fact]
+    public async Task NulCharacterInABody_Is400NamingTheField_AndNothingIsSaved()
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+        var pupilNumber = $"NU{Guid.NewGuid().ToString("N")[..10]}".ToUpperInvariant();
+
+        var response = await admin.PostAsJsonAsync("/api/students", new
+        {
+            pupilNumber,
+            givenName = "Nul\u0000l",
+            familyName = "Byte",
+            dateOfBirth = "2012-03-01",
+            yearGroup = 9,
+        });
+
+        await Problems.AssertValidationProblem(response, "givenName");
+        var found = await admin.GetFromJsonAsync<JsonElement>($"/api/students?name={pupilNumber}");
+        Assert.Empty(found.GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("/api/students?name=a%00b", "name")]
+    [InlineData("/api/students?yearGroup=7&name=%00", "name")]
+    public async Task NulCharacterInTheQuery_Is400NamingTheParameter(string url, string field)
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+
+        var response = await admin.GetAsync(url);
+
+        await Problems.AssertValidationProblem(response, field);
+    }
+
+    [Fact]
+    public async Task NulCharacterThatGetsPastTheApi_IsRefusedBeforeSaving_NamingTheProperty()
+    {
+        var admin = await factory.ClientFor(Accounts.Admin);
+        var id = await admin.NewStudentAsync();
+
+        var refused = await factory.WithDbAsync(async db =>
+        {
+            var student = await db.Students.SingleAsync(s => s.Id == id);
+            student.UpdateDetails(student.PupilNumber, "Nul\0", student.FamilyName, null, student.DateOfBirth, student.YearGroup);
+            return await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => db.SaveChangesAsync());
+        });
+
+        Assert.Equal("givenName", Assert.Single(refused.Errors).PropertyName);
+        var stored = await admin.GetFromJsonAsync<JsonElement>($"/api/students/{id}");
+        Assert.Equal("Taylor", stored.GetProperty("givenName").GetString());
     }
 }

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace School.Api.Http;
+
+/// <summary>
+/// Refuses text containing the NUL character (U+0000) anywhere in a JSON body: no name, note or title needs it, and
+/// PostgreSQL cannot store it. The request is 400 naming the field, on either database.
+/// </summary>
+internal sealed class NoNulStringConverter : JsonConverter<string>
+{
+    public const string Message = "The JSON value could not be converted: text may not contain the NUL character (U+0000).";
+
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? Checked(reader.GetString()!) : throw new JsonException();
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Checked(reader.GetString()!);
+
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value);
+
+    private static string Checked(string value) => value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Message) : value;
+}
+
+/// <summary>The same rule for the URL: a path or query value containing NUL is 400 naming the parameter.</summary>
+internal static class NulCharacterGuard
+{
+    public const string Detail = "The value may not contain the NUL character (U+0000).";
+
+    public static IApplicationBuilder UseNulCharacterGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var field = context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true
+            ? "path"
+            : context.Request.Query.FirstOrDefault(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key;
+        if (field is null)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Replace("\0", string.Empty, StringComparison.Ordinal)] = [Detail] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = "The request has invalid fields.",
+                Extensions = { ["code"] = "validation" },
+            },
+        });
+    });
+}
