@@ -105,14 +105,26 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        RefuseNulCharacters();
+        // Changes are detected once, here, for the check below and the save alike.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            RefuseNulCharacters();
             return await base.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException ex) when (UniqueIndexName(ex) is { } index)
         {
             throw new UniqueConstraintViolationException(UniqueIndexes.Describe(index), ex);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -130,12 +142,13 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
                 continue;
             }
 
-            foreach (var property in entry.Properties)
+            var values = entry.CurrentValues;
+            foreach (var property in entry.Metadata.GetProperties())
             {
-                if (property.CurrentValue is string text && text.Contains('\0', StringComparison.Ordinal)
-                    && (entry.State == EntityState.Added || property.IsModified))
+                if (property.ClrType == typeof(string) && values[property] is string text && text.Contains('\0', StringComparison.Ordinal)
+                    && (entry.State == EntityState.Added || entry.Property(property.Name).IsModified))
                 {
-                    var name = char.ToLowerInvariant(property.Metadata.Name[0]) + property.Metadata.Name[1..];
+                    var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
                     throw new FluentValidation.ValidationException(
                         [new FluentValidation.Results.ValidationFailure(name, "The value may not contain the NUL character (U+0000).")]);
                 }
