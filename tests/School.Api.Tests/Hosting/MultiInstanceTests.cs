@@ -47,6 +47,8 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         _settings["Seeding:DemoData"] = "true";
         _settings["Hangfire:Server"] = "true";
         _settings["Hangfire:QueuePollInterval"] = "00:00:01";
+        // The daily sweep would otherwise run by itself at 06:00 London time; here a test decides when it runs.
+        _settings["Mentoring:SweepCron"] = OnlyWhenTriggered;
         _settings["Logging:LogLevel:Default"] = "Warning";
         return Task.CompletedTask;
     }
