@@ -31,7 +31,7 @@ public sealed class ApiProcess : IAsyncDisposable
     public static ApiProcess Start(string name, IReadOnlyDictionary<string, string> settings)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -115,6 +115,18 @@ public sealed class ApiProcess : IAsyncDisposable
         while (_output.Count > 200 && _output.TryDequeue(out _))
         {
         }
+    }
+
+    /// <summary>The same dotnet host that runs the tests (so a machine without dotnet on its PATH works too).</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+        {
+            return host;
+        }
+
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? self : "dotnet";
     }
 
     private static int FreePort()
