@@ -103,23 +103,37 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         // There was real work to race for, and it was done.
         Assert.True(after.CheckIns > before.CheckIns || after.Overdue > before.Overdue, Describe(reports));
         Assert.True(after.Notifications > before.Notifications, Describe(reports));
-        await using (var db = Database.OpenContext())
-        {
-            Assert.Empty(await db.CheckIns.GroupBy(c => new { c.StudentId, c.HalfTermStart, c.Sequence }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
-            Assert.Empty(await db.MentoringEscalations.GroupBy(e => new { e.StudentId, e.HalfTermStart }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
-            Assert.Empty(await db.Notifications.GroupBy(n => n.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
-        }
+        await AssertNoDuplicatesAsync();
 
         // Both instances deliver the whole outbox at the same time: an admin presses "Trigger now" twice on each instance's
         // dashboard, and the four runs start together, one on each of the instances' workers. Each e-mail goes out once.
         ApiProcess[] presses = [_first!, _second!, _first!, _second!];
         await Task.WhenAll(presses.Select(api => TriggerAsync(api, token, "notification-delivery")));
-        var sent = (await WaitForOutboxToEmptyAsync()).Except(sentBefore).ToList();
-        Assert.NotEmpty(sent);
-        var files = Directory.GetFiles(Mail, "*.eml").Select(Path.GetFileName).ToList();
-        var perNotification = files.GroupBy(f => f![..f!.IndexOf('_', StringComparison.Ordinal)]).ToDictionary(g => g.Key, g => g.Count());
-        Assert.Equal(sent.Count, files.Count);
-        Assert.All(sent, id => Assert.Equal(1, perNotification.GetValueOrDefault($"notification-{id:N}")));
+        AssertEachSentOnce((await WaitForOutboxToEmptyAsync()).Except(sentBefore).ToList());
+    }
+
+    [Fact]
+    public async Task SweepJobTriggeredOnBothDashboardsAtOnce_DoesTheWorkOnce()
+    {
+        await StartBothAsync(OnlyWhenTriggered);
+        var before = await CountAsync();
+        var sentBefore = await SentAsync();
+        var token = await SignInAsync(_first!, Accounts.Admin);
+
+        // "Trigger now" on the daily sweep, on both instances' dashboards at the same moment. On PostgreSQL both runs are
+        // on the shared queue and take turns (the job's distributed lock); on SQLite each instance runs its own, together.
+        await Task.WhenAll(TriggerAsync(_first!, token, "mentoring-sweep"), TriggerAsync(_second!, token, "mentoring-sweep"));
+        // Each sweep run then queues a delivery run: two sweeps and two deliveries, whichever instance ran them.
+        await WaitForJobsAsync(token, succeededPerStorage: IsPostgres ? 4 : 2);
+
+        var after = await CountAsync();
+        Assert.True(after.CheckIns > before.CheckIns || after.Overdue > before.Overdue, $"{before} → {after}");
+        await AssertNoDuplicatesAsync();
+        AssertEachSentOnce((await WaitForOutboxToEmptyAsync()).Except(sentBefore).ToList());
+        // The two runs did all there was to do: a third finds nothing.
+        var again = await SweepAsync(_second!, token);
+        Assert.Equal((0, 0, 0, 0), (again.GetProperty("created").GetInt32(), again.GetProperty("reminded").GetInt32(),
+            again.GetProperty("markedOverdue").GetInt32(), again.GetProperty("escalated").GetInt32()));
     }
 
     [Fact]
@@ -158,6 +172,60 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     private bool IsPostgres => Database.Provider == nameof(DatabaseProvider.Postgres);
+
+    private async Task AssertNoDuplicatesAsync()
+    {
+        await using var db = Database.OpenContext();
+        Assert.Empty(await db.CheckIns.GroupBy(c => new { c.StudentId, c.HalfTermStart, c.Sequence }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+        Assert.Empty(await db.MentoringEscalations.GroupBy(e => new { e.StudentId, e.HalfTermStart }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+        Assert.Empty(await db.Notifications.GroupBy(n => n.Key).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync());
+    }
+
+    /// <summary>Each notification the test saw sent has exactly one e-mail in the shared pickup folder, and there are no others.</summary>
+    private void AssertEachSentOnce(List<Guid> sent)
+    {
+        Assert.NotEmpty(sent);
+        var files = Directory.GetFiles(Mail, "*.eml").Select(f => Path.GetFileName(f)).ToList();
+        var perNotification = files.GroupBy(f => f[..f.IndexOf('_', StringComparison.Ordinal)]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(sent.Count, files.Count);
+        Assert.All(sent, id => Assert.Equal(1, perNotification.GetValueOrDefault($"notification-{id:N}")));
+    }
+
+    /// <summary>
+    /// Waits until every instance's Hangfire (one shared storage on PostgreSQL) has nothing queued or running and has
+    /// finished at least <paramref name="succeededPerStorage"/> jobs, none failed; read from the dashboard's statistics.
+    /// </summary>
+    private async Task WaitForJobsAsync(string token, int succeededPerStorage)
+    {
+        var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
+        while (true)
+        {
+            var stats = await Task.WhenAll(HangfireStatsAsync(_first!, token), HangfireStatsAsync(_second!, token));
+            Assert.All(stats, s => Assert.Equal(0, s.Failed));
+            if (stats.All(s => s is { Enqueued: 0, Processing: 0 } && s.Succeeded >= succeededPerStorage))
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The jobs did not finish within {DeliveryLimit}: {string.Join("; ", stats)}");
+            await Task.Delay(TimeSpan.FromMilliseconds(250)); // the jobs run in the other processes
+        }
+    }
+
+    private sealed record JobStats(int Enqueued, int Processing, int Succeeded, int Failed);
+
+    private static async Task<JobStats> HangfireStatsAsync(ApiProcess api, string token)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        string[] metrics = ["enqueued:count-or-null", "processing:count", "succeeded:count", "failed:count-or-null"];
+        var response = await client.PostAsync(
+            new Uri("/hangfire/stats", UriKind.Relative), new FormUrlEncodedContent(metrics.Select(m => new KeyValuePair<string, string>("metrics[]", m))));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stats = await response.Content.ReadFromJsonAsync<JsonElement>();
+        int Count(string metric) => stats.GetProperty(metric) is { ValueKind: JsonValueKind.Object } value ? value.GetProperty("intValue").GetInt32() : 0;
+        return new JobStats(Count("enqueued:count-or-null"), Count("processing:count"), Count("succeeded:count"), Count("failed:count-or-null"));
+    }
 
     private async Task<List<long>> HangfireJobIdsAsync()
     {
