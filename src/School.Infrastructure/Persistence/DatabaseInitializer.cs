@@ -51,7 +51,10 @@ public sealed partial class DatabaseInitializer(SchoolDbContext db, DemoDataSeed
             }
         }
 
-        var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        // A connection of its own, outside the pool: a pooled connection returned to the pool would keep its session, and
+        // with it the lock, until it was next used.
+        var unpooled = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+        var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(ct);
         await using (var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))
         {
@@ -59,7 +62,7 @@ public sealed partial class DatabaseInitializer(SchoolDbContext db, DemoDataSeed
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        // Closing the session releases the lock.
+        // Closing the session releases the lock (and so does the server if this process dies).
         return connection;
     }
 
