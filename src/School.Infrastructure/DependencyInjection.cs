@@ -31,7 +31,7 @@ public static class DependencyInjection
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName));
         services.AddOptions<School.Application.Portfolios.PortfolioOptions>().Bind(configuration.GetSection(School.Application.Portfolios.PortfolioOptions.SectionName));
 
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        // The provider decides which services are registered, so it is read here, once, rather than bound as options.
         var provider = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (provider == DatabaseProvider.Postgres)

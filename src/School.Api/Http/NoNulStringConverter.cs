@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FluentValidation;
+using FluentValidation.Results;
 
 namespace School.Api.Http;
 
@@ -27,7 +29,10 @@ internal sealed class NoNulStringConverter : JsonConverter<string>
     private static string Checked(string value) => value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Message) : value;
 }
 
-/// <summary>The same rule for the URL: a path or query value containing NUL is 400 naming the parameter.</summary>
+/// <summary>
+/// The same rule for the URL: a path or query value containing NUL is 400 naming the parameter, answered by the one
+/// exception handler like every other validation failure.
+/// </summary>
 internal static class NulCharacterGuard
 {
     public const string Detail = "The value may not contain the NUL character (U+0000).";
@@ -37,22 +42,11 @@ internal static class NulCharacterGuard
         var field = context.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true
             ? "path"
             : context.Request.Query.FirstOrDefault(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key;
-        if (field is null)
+        if (field is not null)
         {
-            await next(context);
-            return;
+            throw new ValidationException([new ValidationFailure(field.Replace("\0", string.Empty, StringComparison.Ordinal), Detail)]);
         }
 
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Replace("\0", string.Empty, StringComparison.Ordinal)] = [Detail] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = "The request has invalid fields.",
-                Extensions = { ["code"] = "validation" },
-            },
-        });
+        await next(context);
     });
 }

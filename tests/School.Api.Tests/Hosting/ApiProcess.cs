@@ -62,35 +62,26 @@ public sealed class ApiProcess : IAsyncDisposable
     public async Task WaitUntilReadyAsync(TimeSpan limit)
     {
         using var client = CreateClient();
-        var deadline = DateTimeOffset.UtcNow + limit;
-        while (true)
-        {
-            if (_process.HasExited)
+        await Poll.UntilAsync(
+            async () =>
             {
-                throw new InvalidOperationException($"{Name} stopped with exit code {_process.ExitCode}.{Environment.NewLine}{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (_process.HasExited)
                 {
-                    return;
+                    throw new InvalidOperationException($"{Name} stopped with exit code {_process.ExitCode}.{Environment.NewLine}{Output}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
 
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{Name} was not ready within {limit}.{Environment.NewLine}{Output}");
-            }
-
-            // Waiting for another process to start: there is no event to wait on, so look again shortly.
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
+                try
+                {
+                    using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // not listening yet
+                }
+            },
+            limit,
+            () => $"{Name} was not ready.{Environment.NewLine}{Output}");
     }
 
     public async ValueTask DisposeAsync()

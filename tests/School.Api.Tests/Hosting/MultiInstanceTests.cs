@@ -197,19 +197,16 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     /// </summary>
     private async Task WaitForJobsAsync(string token, int succeededPerStorage)
     {
-        var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
-        while (true)
-        {
-            var stats = await Task.WhenAll(HangfireStatsAsync(_first!, token), HangfireStatsAsync(_second!, token));
-            Assert.All(stats, s => Assert.Equal(0, s.Failed));
-            if (stats.All(s => s is { Enqueued: 0, Processing: 0 } && s.Succeeded >= succeededPerStorage))
+        JobStats[] stats = [];
+        await Poll.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The jobs did not finish within {DeliveryLimit}: {string.Join("; ", stats)}");
-            await Task.Delay(TimeSpan.FromMilliseconds(250)); // the jobs run in the other processes
-        }
+                stats = await Task.WhenAll(HangfireStatsAsync(_first!, token), HangfireStatsAsync(_second!, token));
+                Assert.All(stats, s => Assert.Equal(0, s.Failed));
+                return stats.All(s => s is { Enqueued: 0, Processing: 0 } && s.Succeeded >= succeededPerStorage);
+            },
+            DeliveryLimit,
+            () => $"the jobs did not finish: {string.Join("; ", stats)}");
     }
 
     private sealed record JobStats(int Enqueued, int Processing, int Succeeded, int Failed);
@@ -279,13 +276,11 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             Assert.Equal(["mentoring-sweep", "notification-delivery"], await RecurringJobsAsync(db));
 
             // Both instances' schedulers watch the one schedule: each delivery occurrence (every 2 s here) is enqueued once.
-            var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
-            List<long> occurrences;
-            while ((occurrences = await DeliveryOccurrencesAsync(db)).Count < 3)
-            {
-                Assert.True(DateTimeOffset.UtcNow < deadline, "The schedule did not run three delivery occurrences.");
-                await Task.Delay(TimeSpan.FromMilliseconds(250)); // the schedule runs in the other processes
-            }
+            List<long> occurrences = [];
+            await Poll.UntilAsync(
+                async () => (occurrences = await DeliveryOccurrencesAsync(db)).Count >= 3,
+                DeliveryLimit,
+                () => "the schedule did not run three delivery occurrences.");
 
             Assert.All(occurrences, jobs => Assert.Equal(1, jobs));
         }
@@ -306,22 +301,21 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     /// <summary>Waits until no e-mail is waiting to be sent; returns the notifications that were sent.</summary>
     private async Task<List<Guid>> WaitForOutboxToEmptyAsync()
     {
-        var deadline = DateTimeOffset.UtcNow + DeliveryLimit;
-        while (true)
-        {
-            await using (var db = Database.OpenContext())
+        await Poll.UntilAsync(
+            async () =>
             {
-                if (!await db.Notifications.AnyAsync(n => n.EmailStatus == EmailStatus.Pending))
-                {
-                    Assert.Empty(await db.Notifications.Where(n => n.EmailStatus == EmailStatus.Failed).Select(n => n.LastError).ToListAsync());
-                    return await SentAsync();
-                }
-            }
+                await using var db = Database.OpenContext();
+                return !await db.Notifications.AnyAsync(n => n.EmailStatus == EmailStatus.Pending);
+            },
+            DeliveryLimit,
+            () => $"the outbox was not delivered.{Environment.NewLine}{_first!.Output}{Environment.NewLine}{_second!.Output}");
 
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"The outbox was not delivered within {DeliveryLimit}.{Environment.NewLine}{_first!.Output}{Environment.NewLine}{_second!.Output}");
-            // The instances' delivery job runs on its own schedule in other processes: look again shortly.
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        await using (var db = Database.OpenContext())
+        {
+            Assert.Empty(await db.Notifications.Where(n => n.EmailStatus == EmailStatus.Failed).Select(n => n.LastError).ToListAsync());
         }
+
+        return await SentAsync();
     }
 
     private async Task<List<Guid>> SentAsync()
