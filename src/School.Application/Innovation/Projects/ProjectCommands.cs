@@ -78,16 +78,8 @@ internal sealed class ListProjectsQueryHandler(ICurrentUser user, IApplicationDb
     public async ValueTask<Result<IReadOnlyList<ProjectDto>>> Handle(ListProjectsQuery query, CancellationToken cancellationToken)
     {
         var projects = await db.InnovationProjects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        var visible = new List<ProjectDto>();
-        foreach (var project in projects)
-        {
-            if (await db.MaySeeProjectAsync(user, project, cancellationToken))
-            {
-                visible.Add(await ProjectView.DescribeAsync(db, project, cancellationToken));
-            }
-        }
-
-        return visible;
+        var maySee = await db.ProjectVisibilityAsync(user, cancellationToken);
+        return Result<IReadOnlyList<ProjectDto>>.Success(await ProjectView.DescribeAsync(db, projects.Where(maySee).ToList(), cancellationToken));
     }
 }
 
@@ -203,13 +195,23 @@ internal sealed class AddHorizonNoteCommandHandler(ICurrentUser user, IApplicati
 
 internal static class ProjectView
 {
-    public static async Task<ProjectDto> DescribeAsync(IApplicationDbContext db, InnovationProject p, CancellationToken ct)
+    public static async Task<ProjectDto> DescribeAsync(IApplicationDbContext db, InnovationProject project, CancellationToken ct) =>
+        (await DescribeAsync(db, [project], ct))[0];
+
+    /// <summary>Describes many projects with one query per kind of row (areas, ideas, trials, schools), whatever their number.</summary>
+    public static async Task<IReadOnlyList<ProjectDto>> DescribeAsync(IApplicationDbContext db, IReadOnlyList<InnovationProject> projects, CancellationToken ct)
     {
-        var area = await db.PolicyAreas.AsNoTracking().SingleAsync(a => a.Id == p.PolicyAreaId, ct);
-        var ideas = await db.Ideas.AsNoTracking().Where(i => i.ProjectId == p.Id).OrderBy(i => i.Title).ToListAsync(ct);
-        var trials = await db.FieldTrials.AsNoTracking().Where(t => t.ProjectId == p.Id).ToListAsync(ct);
-        return new ProjectDto(
-            p.Id, p.Name, new PolicyAreaDto(area.Id, area.Name), p.PartnerAgency, p.LeadId, p.PartnershipId, await db.SchoolRefsAsync(p.NetworkSchoolIds, ct),
-            p.Phase, p.Step, p.CriteriaToSelect, ideas.Select(IdeaDto.From).ToList(), await db.SummariesAsync(trials, ct), p.Version);
+        var ids = projects.Select(p => p.Id).ToList();
+        var areaIds = projects.Select(p => p.PolicyAreaId).Distinct().ToList();
+        var areas = await db.PolicyAreas.AsNoTracking().Where(a => areaIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var ideas = (await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.ProjectId)).OrderBy(i => i.Title).ToListAsync(ct)).ToLookup(i => i.ProjectId);
+        var trials = await db.FieldTrials.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).ToListAsync(ct);
+        var summaries = (await db.SummariesAsync(trials, ct)).ToLookup(t => t.ProjectId);
+        var schools = (await db.SchoolRefsAsync(projects.SelectMany(p => p.NetworkSchoolIds).Distinct().ToList(), ct)).ToDictionary(s => s.Id);
+        return projects.Select(p => new ProjectDto(
+                p.Id, p.Name, new PolicyAreaDto(p.PolicyAreaId, areas[p.PolicyAreaId].Name), p.PartnerAgency, p.LeadId, p.PartnershipId,
+                p.NetworkSchoolIds.Where(schools.ContainsKey).Select(id => schools[id]).ToList(),
+                p.Phase, p.Step, p.CriteriaToSelect, ideas[p.Id].Select(IdeaDto.From).ToList(), summaries[p.Id].ToList(), p.Version))
+            .ToList();
     }
 }
