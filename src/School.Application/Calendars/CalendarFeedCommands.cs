@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using School.Application.Common;
@@ -21,6 +22,14 @@ public sealed record RevokeCalendarFeedCommand : ICommand<Result>;
 
 /// <summary>The sessions behind a feed address, from the start of this week to the end of this term (never more than a term ahead).</summary>
 public sealed record GetCalendarFeedQuery(string Token) : IQuery<Result<CalendarFeedDto>>;
+
+/// <summary>A feed token is short (43 characters as issued); anything far longer is not one, whatever it says.</summary>
+public sealed class GetCalendarFeedQueryValidator : AbstractValidator<GetCalendarFeedQuery>
+{
+    public const int MaxTokenLength = 100;
+
+    public GetCalendarFeedQueryValidator() => RuleFor(q => q.Token).NotEmpty().MaximumLength(MaxTokenLength);
+}
 
 public sealed record CalendarFeedDto(string Name, string TimeZone, IReadOnlyList<SessionDto> Sessions);
 

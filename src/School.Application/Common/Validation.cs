@@ -36,12 +36,20 @@ public static class ValidationRules
 
     public static bool IsPlausibleSchoolDate(DateOnly? date) => date is not { } d || IsPlausibleSchoolDate(d);
 
+    /// <summary>An instant is plausible when its date, where it was taken, is.</summary>
+    public static bool IsPlausibleSchoolDate(DateTimeOffset instant) => IsPlausibleSchoolDate(DateOnly.FromDateTime(instant.DateTime));
+
     public const string PlausibleDateMessage = "Dates are between the years 2000 and 2100.";
 
-    public static IRuleBuilderOptions<T, int> Page<T>(this IRuleBuilder<T, int> rule) => rule.GreaterThanOrEqualTo(1);
+    /// <summary>A page number from 1 to the last page any list could have (<see cref="Models.Paging.MaxPage"/>).</summary>
+    public static IRuleBuilderOptions<T, int> Page<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, Models.Paging.MaxPage);
 
     public static IRuleBuilderOptions<T, int> PageSize<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, Models.Paging.MaxPageSize);
+
+    /// <summary>A pupil's level in a programme's subject, 0 to 100, as pairing requires.</summary>
+    public static IRuleBuilderOptions<T, int> SubjectLevel<T>(this IRuleBuilder<T, int> rule) => rule.InclusiveBetween(0, 100);
 
     public static IRuleBuilderOptions<T, TEnum> Known<T, TEnum>(this IRuleBuilder<T, TEnum> rule)
         where TEnum : struct, Enum =>

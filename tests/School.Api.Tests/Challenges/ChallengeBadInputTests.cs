@@ -148,6 +148,9 @@ public sealed class ChallengeBadInputTests(SchoolApiFactory factory) : IClassFix
     [InlineData("""{"name":"Bad window","opensAt":"2026-09-10T08:00:00Z","closesAt":"2026-09-20T08:00:00Z","openDay":"2027-02-30"}""", "openDay")]
     [InlineData("""{"name":"Bad window","opensAt":""", "body")]
     [InlineData("", "body")]
+    // Dates and instants are between the years 2000 and 2100, whatever the validator of the message says.
+    [InlineData("""{"name":"Far window","opensAt":"2026-09-10T08:00:00Z","closesAt":"9999-12-31T00:00:00Z","openDay":"2027-07-15"}""", "closesAt")]
+    [InlineData("""{"name":"Old window","opensAt":"1999-12-31T08:00:00Z","closesAt":"2026-09-20T08:00:00Z","openDay":"2027-07-15"}""", "opensAt")]
     public async Task CreateMenu_WithBadDetails_Is400NamingTheField_AndCreatesNothing(string body, string field)
     {
         using var admin = await factory.ClientFor(Accounts.Admin);

@@ -425,8 +425,31 @@ public sealed class PeerTutoringBadInputTests(SchoolApiFactory factory) : IClass
     }
 
     [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("2101-01-01")]
+    public async Task Training_OnADateOutsideTheYears2000To2100_Is400NamingOn_AndLeavesTheTutorUntrained(string on)
+    {
+        var programmeId = await _peer.ProgrammeIdAsync();
+        var pupil = await _peer.NewPupilAsync(10, account: false);
+        var tutorId = PeerDriver.Id(await _peer.NominateAsync(programmeId, pupil.Id, 50));
+        await _peer.DecideAsync(programmeId, tutorId);
+        using var admin = await _peer.As(Accounts.Admin);
+
+        var response = await admin.PostAsJsonAsync(PeerDriver.Training(programmeId, tutorId), new { on });
+
+        await response.AssertValidationProblem("on");
+        var tutor = Assert.Single(await _peer.TutorsAsync(programmeId));
+        Assert.Equal(JsonValueKind.Null, tutor.GetProperty("trainedOn").ValueKind);
+    }
+
+    [Theory]
     [InlineData("tuteeId={tutee}&tuteeLevel=high", "tuteeLevel")]
     [InlineData("tuteeId=someone&tuteeLevel=30", "tuteeId")]
+    // Levels are 0 to 100, as pairing requires; the lowest int once wrapped round to a tutor "2,147,483,578 levels ahead".
+    [InlineData("tuteeId={tutee}&tuteeLevel=-2147483648", "tuteeLevel")]
+    [InlineData("tuteeId={tutee}&tuteeLevel=-1", "tuteeLevel")]
+    [InlineData("tuteeId={tutee}&tuteeLevel=101", "tuteeLevel")]
     public async Task Suggestions_WithBadQueryValues_Are400NamingThem(string query, string field)
     {
         var programmeId = await _peer.ProgrammeIdAsync();

@@ -20,6 +20,11 @@ namespace School.Application.PeerTutoring.Pairs;
 /// </summary>
 public sealed record SuggestTutorsQuery(Guid ProgrammeId, Guid TuteeId, int TuteeLevel) : IQuery<Result<IReadOnlyList<TutorSuggestionDto>>>;
 
+public sealed class SuggestTutorsQueryValidator : AbstractValidator<SuggestTutorsQuery>
+{
+    public SuggestTutorsQueryValidator() => RuleFor(q => q.TuteeLevel).SubjectLevel();
+}
+
 internal sealed class SuggestTutorsQueryHandler(StudentAccess access, ICurrentUser user, IApplicationDbContext db, TimeProvider time)
     : IQueryHandler<SuggestTutorsQuery, Result<IReadOnlyList<TutorSuggestionDto>>>
 {
@@ -100,7 +105,7 @@ public sealed class CreatePairCommandValidator : AbstractValidator<CreatePairCom
     {
         RuleFor(c => c.TutorId).NotEmpty();
         RuleFor(c => c.TuteeId).NotEmpty();
-        RuleFor(c => c.TuteeLevel).InclusiveBetween(0, 100);
+        RuleFor(c => c.TuteeLevel).SubjectLevel();
     }
 }
 

@@ -20,7 +20,7 @@ public sealed record ApplyToTutorCommand(Guid ProgrammeId, Guid? StudentId, int 
 
 public sealed class ApplyToTutorCommandValidator : AbstractValidator<ApplyToTutorCommand>
 {
-    public ApplyToTutorCommandValidator() => RuleFor(c => c.Level).InclusiveBetween(0, 100);
+    public ApplyToTutorCommandValidator() => RuleFor(c => c.Level).SubjectLevel();
 }
 
 internal sealed class ApplyToTutorCommandHandler(StudentAccess access, ICurrentUser user, IApplicationDbContext db, TimeProvider time)
@@ -128,6 +128,12 @@ internal sealed class DecideTutorCommandHandler(ICurrentUser user, IApplicationD
 
 /// <summary>The supervisor (or an admin) records that an approved tutor completed the programme's training.</summary>
 public sealed record CompleteTrainingCommand(Guid ProgrammeId, Guid TutorId, DateOnly? On) : ICommand<Result<PeerTutorDto>>;
+
+public sealed class CompleteTrainingCommandValidator : AbstractValidator<CompleteTrainingCommand>
+{
+    public CompleteTrainingCommandValidator() =>
+        RuleFor(c => c.On).Must(ValidationRules.IsPlausibleSchoolDate).WithMessage(ValidationRules.PlausibleDateMessage);
+}
 
 internal sealed class CompleteTrainingCommandHandler(ICurrentUser user, IApplicationDbContext db, TimeProvider time) : ICommandHandler<CompleteTrainingCommand, Result<PeerTutorDto>>
 {

@@ -21,6 +21,8 @@ public sealed class ListStaffQueryValidator : AbstractValidator<ListStaffQuery>
         RuleFor(q => q.Page).Page();
         RuleFor(q => q.PageSize).PageSize();
         RuleFor(q => q.Name).MaximumLength(100);
+        RuleFor(q => q.Role).Must(r => r is not { } role || (role != StaffRoles.None && (role & ~StaffRoleNames.All) == 0))
+            .WithMessage("A role is one or more of " + string.Join(", ", StaffRoleNames.Names(StaffRoleNames.All)) + ".");
     }
 }
 
