@@ -1,5 +1,6 @@
 using Mediator;
 using School.Api.Http;
+using School.Application.Common.Models;
 using School.Application.LearningPlans;
 
 namespace School.Api.Endpoints;
@@ -39,9 +40,12 @@ internal static class LearningPlanEndpoints
         plan.MapPost("/agree", async (Guid id, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteRequiringIfMatchAsync(request, response, v => s.Send(new AgreeLearningPlanCommand(id, v), ct), p => p.Revision))
             .WithSummary("Agree the proposed version (the student, a guardian with parental responsibility, the personal tutor). Requires If-Match.");
-        plan.MapPost("/comments", async (Guid id, CommentRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
-                (await s.Send(new CommentOnLearningPlanCommand(id, body.Text), ct)).ToOkWithETag(response, p => p.Revision))
-            .WithSummary("Comment on the plan (guardians, mentor, pastoral lead, tutor, student).");
+        plan.MapPost("/comments", async (Guid id, CommentRequest body, ISender s, CancellationToken ct) =>
+                (await s.Send(new CommentOnLearningPlanCommand(id, body.Text), ct)).ToCreated(_ => $"/api/students/{id}/learning-plan/comments"))
+            .WithSummary("Comment on the plan (guardians, mentor, pastoral lead, tutor, student): 201 with the comment. No If-Match; the plan and its ETag do not change.");
+        plan.MapGet("/comments", async (Guid id, ISender s, CancellationToken ct, int page = 1, int pageSize = Paging.DefaultPageSize) =>
+                (await s.Send(new ListPlanCommentsQuery(id, page, pageSize), ct)).ToOk())
+            .WithSummary("The plan's comments, a page at a time, oldest first (not for teachers, who read only subject targets).");
         plan.MapPost("/reviews", async (Guid id, ReviewRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
                 (await s.Send(
                     new RecordReviewCommand(id, body.Date, body.StudentMinutes, body.FamilyMinutes, body.Attended, body.Notes, body.TargetsSet), ct))

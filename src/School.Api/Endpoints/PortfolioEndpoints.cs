@@ -62,9 +62,11 @@ internal static class PortfolioEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary(
                 "Attach an evidence file (multipart/form-data, field \"file\"): a photo, audio, video, PDF or slides, told by the content, "
-                + $"not the name (415 otherwise); at most {maxEvidence} bytes (413).");
+                + $"not the name (415 otherwise); at most {maxEvidence} bytes (413). Slides that would unpack past the limit are 413, "
+                + "and any archive compressed more than 100:1 is 422; neither is unpacked. The file keeps its name with the extension of its type.");
         portfolio.MapGet("/entries/{entryId:guid}/evidence/{evidenceId:guid}", DownloadEvidence)
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .WithSummary("Download an evidence file, with its content type and file name (for those who may see the entry).");

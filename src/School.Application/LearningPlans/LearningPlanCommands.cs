@@ -38,7 +38,7 @@ internal sealed class CreateLearningPlanCommandHandler(StudentAccess access, ICu
             await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
         db.LearningPlans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return plan.ToDto(view.Value);
+        return await plan.ToDtoAsync(db, view.Value, cancellationToken);
     }
 }
 
@@ -65,7 +65,7 @@ internal sealed class UpdateLearningPlanCommandHandler(StudentAccess access, ICu
 
         plan.Edit(command.Content.ToContent(), await db.ActorAsync(user, cancellationToken), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return plan.ToDto(view);
+        return await plan.ToDtoAsync(db, view, cancellationToken);
     }
 }
 
@@ -92,7 +92,7 @@ internal sealed class ProposeLearningPlanCommandHandler(StudentAccess access, IC
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return plan.ToDto(view);
+        return await plan.ToDtoAsync(db, view, cancellationToken);
     }
 }
 
@@ -129,12 +129,15 @@ internal sealed class AgreeLearningPlanCommandHandler(StudentAccess access, ICur
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return plan.Value.ToDto(view.Value);
+        return await plan.Value.ToDtoAsync(db, view.Value, cancellationToken);
     }
 }
 
-/// <summary>Anyone who reads the whole plan (a guardian, the mentor…) adds a comment. Comments only add, so no If-Match.</summary>
-public sealed record CommentOnLearningPlanCommand(Guid StudentId, string Text) : ICommand<Result<LearningPlanDto>>;
+/// <summary>
+/// Anyone who reads the whole plan (a guardian, the mentor…) adds a comment. A comment is its own record: it never
+/// changes the plan or its revision, so it needs no If-Match and any number may be added at once.
+/// </summary>
+public sealed record CommentOnLearningPlanCommand(Guid StudentId, string Text) : ICommand<Result<PlanCommentDto>>;
 
 public sealed class CommentOnLearningPlanCommandValidator : AbstractValidator<CommentOnLearningPlanCommand>
 {
@@ -142,9 +145,9 @@ public sealed class CommentOnLearningPlanCommandValidator : AbstractValidator<Co
 }
 
 internal sealed class CommentOnLearningPlanCommandHandler(StudentAccess access, ICurrentUser user, IApplicationDbContext db, TimeProvider time)
-    : ICommandHandler<CommentOnLearningPlanCommand, Result<LearningPlanDto>>
+    : ICommandHandler<CommentOnLearningPlanCommand, Result<PlanCommentDto>>
 {
-    public async ValueTask<Result<LearningPlanDto>> Handle(CommentOnLearningPlanCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Result<PlanCommentDto>> Handle(CommentOnLearningPlanCommand command, CancellationToken cancellationToken)
     {
         var view = await access.ViewAsync(user, db, command.StudentId, cancellationToken);
         if (!view.IsSuccess)
@@ -157,15 +160,16 @@ internal sealed class CommentOnLearningPlanCommandHandler(StudentAccess access, 
             return Error.Forbidden("Teachers read the targets of their subject; comments are for those who read the whole plan.");
         }
 
-        var plan = await db.LatestPlanAsync(command.StudentId, track: true, cancellationToken);
+        var plan = await db.LatestPlanAsync(command.StudentId, track: false, cancellationToken);
         if (plan is null)
         {
             return Error.NotFound("Learning plan");
         }
 
-        plan.Comment(await db.ActorAsync(user, cancellationToken), command.Text, time.GetUtcNow());
+        var comment = plan.Comment(Ids.New(time), await db.ActorAsync(user, cancellationToken), command.Text, time.GetUtcNow());
+        db.PlanComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
-        return plan.ToDto(view.Value);
+        return new PlanCommentDto(comment.Id, comment.PersonId, comment.Name, comment.Text, comment.At);
     }
 }
 
@@ -216,7 +220,7 @@ internal sealed class RecordReviewCommandHandler(StudentAccess access, ICurrentU
             command.Date, command.StudentMinutes, command.FamilyMinutes, command.Attended ?? [], command.Notes, command.TargetsSet ?? [],
             user.PersonId, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
-        return plan.ToDto(view.Value);
+        return await plan.ToDtoAsync(db, view.Value, cancellationToken);
     }
 }
 

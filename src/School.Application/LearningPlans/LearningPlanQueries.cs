@@ -1,7 +1,10 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Mediator;
+using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using School.Application.Common.Models;
 using School.Domain.Common;
 
 namespace School.Application.LearningPlans;
@@ -26,7 +29,7 @@ internal sealed class GetLearningPlanQueryHandler(StudentAccess access, ICurrent
             return Error.NotFound("Learning plan");
         }
 
-        var dto = plan.ToDto(view.Value);
+        var dto = await plan.ToDtoAsync(db, view.Value, cancellationToken);
         return dto.SubjectTargetsOnly ? dto : dto with { ChallengeRecord = await ChallengeLineAsync(query.StudentId, cancellationToken) };
     }
 
@@ -74,5 +77,46 @@ internal sealed class GetLearningPlanHistoryQueryHandler(StudentAccess access, I
         return new PlanHistoryDto(plan.Id, plan.StudentId, plan.AcademicYear, plan.Versions
             .Select(v => new PlanVersionDto(v.Number, v.AgreedAt is not null, v.AgreedAt, v.Agreements, v.Changes, v.Content))
             .ToList());
+    }
+}
+
+/// <summary>
+/// The plan's comments a page at a time, oldest first (read like a conversation; the last page has the newest), for
+/// those who read the whole plan: a teacher, who sees only subject targets, is told there are none (404), as for the history.
+/// </summary>
+public sealed record ListPlanCommentsQuery(Guid StudentId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    : IQuery<Result<PagedList<PlanCommentDto>>>;
+
+public sealed class ListPlanCommentsQueryValidator : AbstractValidator<ListPlanCommentsQuery>
+{
+    public ListPlanCommentsQueryValidator()
+    {
+        RuleFor(q => q.Page).Page();
+        RuleFor(q => q.PageSize).PageSize();
+    }
+}
+
+internal sealed class ListPlanCommentsQueryHandler(StudentAccess access, ICurrentUser user, IApplicationDbContext db)
+    : IQueryHandler<ListPlanCommentsQuery, Result<PagedList<PlanCommentDto>>>
+{
+    public async ValueTask<Result<PagedList<PlanCommentDto>>> Handle(ListPlanCommentsQuery query, CancellationToken cancellationToken)
+    {
+        var view = await access.ViewAsync(user, db, query.StudentId, cancellationToken);
+        if (!view.IsSuccess || view.Value.TeacherSubjects is not null)
+        {
+            return Error.NotFound("Learning plan");
+        }
+
+        var plan = await db.LatestPlanAsync(query.StudentId, track: false, cancellationToken);
+        if (plan is null)
+        {
+            return Error.NotFound("Learning plan");
+        }
+
+        return await PagedList<PlanCommentDto>.CreateAsync(
+            db.PlanComments.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderBy(c => c.At).ThenBy(c => c.Id).Select(PlanCommentDto.Projection),
+            query.Page,
+            query.PageSize,
+            cancellationToken);
     }
 }

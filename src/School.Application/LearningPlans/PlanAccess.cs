@@ -97,7 +97,14 @@ internal static class PlanAccess
         }
     }
 
-    public static LearningPlanDto ToDto(this LearningPlan plan, PlanView view)
+    /// <summary>The plan as <paramref name="view"/> may see it, with how many comments it has (none shown to a teacher).</summary>
+    public static async Task<LearningPlanDto> ToDtoAsync(this LearningPlan plan, IApplicationDbContext db, PlanView view, CancellationToken ct)
+    {
+        var comments = view.TeacherSubjects is null ? await db.PlanComments.CountAsync(c => c.PlanId == plan.Id, ct) : 0;
+        return plan.ToDto(view, comments);
+    }
+
+    private static LearningPlanDto ToDto(this LearningPlan plan, PlanView view, int commentCount)
     {
         var content = plan.Content;
         var subjectsOnly = view.TeacherSubjects is not null;
@@ -112,7 +119,7 @@ internal static class PlanAccess
         return new LearningPlanDto(
             plan.Id, plan.StudentId, plan.AcademicYear, plan.Status, plan.Current.Number, content,
             subjectsOnly ? [] : plan.Current.Agreements,
-            subjectsOnly ? [] : plan.Comments,
+            commentCount,
             subjectsOnly ? [] : plan.Reviews,
             plan.Revision, subjectsOnly);
     }

@@ -2,7 +2,11 @@ using School.Domain.LearningPlans;
 
 namespace School.Application.LearningPlans;
 
-/// <summary>A plan as the caller may see it. A teacher sees only the targets of the subjects they teach.</summary>
+/// <summary>
+/// A plan as the caller may see it. A teacher sees only the targets of the subjects they teach. Comments are not in it
+/// (they would make every read and write of the plan grow without end): <see cref="CommentCount"/> says how many there
+/// are, and <c>GET …/learning-plan/comments</c> pages them.
+/// </summary>
 public sealed record LearningPlanDto(
     Guid Id,
     Guid StudentId,
@@ -11,11 +15,18 @@ public sealed record LearningPlanDto(
     int Version,
     PlanContent Content,
     IReadOnlyList<PlanAgreement> Agreements,
-    IReadOnlyList<PlanComment> Comments,
+    int CommentCount,
     IReadOnlyList<PlanReview> Reviews,
     uint Revision,
     bool SubjectTargetsOnly,
     PlanChallengeDto? ChallengeRecord = null);
+
+/// <summary>A comment on the plan: who wrote it, their name then, what and when.</summary>
+public sealed record PlanCommentDto(Guid Id, Guid PersonId, string Name, string Text, DateTimeOffset At)
+{
+    public static readonly System.Linq.Expressions.Expression<Func<PlanComment, PlanCommentDto>> Projection =
+        c => new PlanCommentDto(c.Id, c.PersonId, c.Name, c.Text, c.At);
+}
 
 /// <summary>The plan's challenge line as the school recorded it: the challenge the pupil was placed in, their team and its outcome.</summary>
 public sealed record PlanChallengeDto(string Menu, string Challenge, string? Team, string? Outcome, DateTimeOffset? CompletedAt);

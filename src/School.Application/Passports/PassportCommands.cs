@@ -8,6 +8,7 @@ using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
 using School.Application.LearningPlans;
+using School.Application.Portfolios;
 using School.Domain.Common;
 using School.Domain.Passports;
 
@@ -207,7 +208,7 @@ internal static class PassportPortfolio
             .ToListAsync(ct);
         var all = entries.OrderBy(e => e.Date).ThenBy(e => e.CreatedAt).Select(e => (Entry: e, Dto: new PassportEntry(
             e.Id, e.Title, e.Reflection, e.Date, e.Kind.ToString(), e.Subjects.ToList(), e.Endorsement?.EndorsedByName, e.Endorsement?.EndorsedAt,
-            e.Evidence.Select(x => new PassportEvidence(x.FileName, x.ContentType, x.SizeBytes, x.Sha256)).ToList()))).ToList();
+            e.Evidence.Select(x => new PassportEvidence(EvidenceFileName.For(x.FileName, x.ContentType), x.ContentType, x.SizeBytes, x.Sha256)).ToList()))).ToList();
         return (all.Select(x => x.Dto).ToList(), all.Where(x => x.Entry.CountsTowardsRecordOfAchievement).Select(x => x.Dto).ToList());
     }
 }
@@ -250,7 +251,7 @@ internal sealed class ExportPassportArchiveQueryHandler(ISender sender, IApplica
             foreach (var evidence in entries.SelectMany(e => e.Evidence).Where(x => listed.Contains(x.Sha256)).DistinctBy(x => x.Sha256))
             {
                 await using var source = files.OpenRead(evidence.StoragePath);
-                await using var target = zip.CreateEntry($"evidence/{evidence.Sha256}/{Path.GetFileName(evidence.FileName)}").Open();
+                await using var target = zip.CreateEntry($"evidence/{evidence.Sha256}/{EvidenceFileName.For(evidence.FileName, evidence.ContentType)}").Open();
                 await source.CopyToAsync(target, cancellationToken);
             }
         }

@@ -22,6 +22,20 @@ public static class EvidenceErrors
         $"An evidence file is at most {Describe(maxBytes)}.",
         "file");
 
+    /// <summary>An archive (slides are zips) whose central directory declares more unpacked bytes than the limit.</summary>
+    public static Error UnpacksTooLarge(long maxUnpackedBytes) => new(
+        ErrorKind.PayloadTooLarge,
+        "evidence.unpacks_too_large",
+        $"Slides unpack to at most {Describe(maxUnpackedBytes)}; this file says it would unpack to more. Save it with smaller pictures and videos.",
+        "file");
+
+    /// <summary>An archive compressed past any real document's ratio: the shape of a zip bomb.</summary>
+    public static readonly Error CompressedTooFar = new(
+        ErrorKind.Unprocessable,
+        "evidence.compressed_too_far",
+        $"This file would unpack to more than {EvidenceTypes.MaxCompressionRatio} times its size, which real slides never do. Save it again and upload that copy.",
+        "file");
+
     private static string Describe(long bytes) =>
         bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB"
         : bytes >= 1024 && bytes % 1024 == 0 ? $"{bytes / 1024} KB"

@@ -1,5 +1,5 @@
-using System.IO.Compression;
 using System.Text;
+using School.Domain.Common;
 
 namespace School.Application.Portfolios;
 
@@ -15,6 +15,9 @@ public static class EvidenceTypes
 {
     /// <summary>How many bytes from the start of a file decide its type (a zip is then opened to tell slides apart).</summary>
     public const int HeaderLength = 64;
+
+    /// <summary>An archive unpacking to more than this many times its packed size is refused as a zip bomb.</summary>
+    public const int MaxCompressionRatio = 100;
 
     public static readonly EvidenceType Jpeg = new("image/jpeg", ".jpg");
     public static readonly EvidenceType Png = new("image/png", ".png");
@@ -32,26 +35,26 @@ public static class EvidenceTypes
     public static readonly EvidenceType Pptx = new("application/vnd.openxmlformats-officedocument.presentationml.presentation", ".pptx");
     public static readonly EvidenceType Odp = new("application/vnd.oasis.opendocument.presentation", ".odp");
 
-    private const int MaxZipEntriesInspected = 10_000;
-
     /// <summary>ISO base media brands (bytes 8–11 after "ftyp") that are ordinary audio or video, not HEIF stills.</summary>
     private static readonly string[] VideoBrands = ["iso", "mp4", "avc1", "M4V", "dash", "3gp", "3g2", "mmp4", "MSNV", "f4v"];
 
     /// <summary>
-    /// The type of a file, from its first bytes; a zip is opened (its entry names, and its <c>mimetype</c> entry) to
-    /// tell slides from other archives. Null when the content is none of the accepted types. The stream must be
-    /// seekable; it is left at its start.
+    /// The type of a file, from its first bytes; a zip is looked into (its central directory, and its <c>mimetype</c>
+    /// entry) to tell slides from other archives, and is refused when it would unpack to more than
+    /// <paramref name="maxUnpackedBytes"/> or is compressed beyond <see cref="MaxCompressionRatio"/>:1 (a zip bomb),
+    /// without being unpacked. Fails with <see cref="EvidenceErrors.UnsupportedType"/> when the content is none of the
+    /// accepted types. The stream must be seekable; it is left at its start.
     /// </summary>
-    public static async Task<EvidenceType?> SniffAsync(Stream content, CancellationToken cancellationToken)
+    public static async Task<Result<EvidenceType>> SniffAsync(Stream content, long maxUnpackedBytes, CancellationToken cancellationToken)
     {
         content.Position = 0;
         var header = new byte[HeaderLength];
         var read = await content.ReadAtLeastAsync(header, HeaderLength, throwOnEndOfStream: false, cancellationToken);
-        var type = FromHeader(header.AsSpan(0, read));
-        if (type is null && IsZip(header.AsSpan(0, read)))
+        Result<EvidenceType> type = FromHeader(header.AsSpan(0, read)) is { } known ? known : EvidenceErrors.UnsupportedType;
+        if (!type.IsSuccess && IsZip(header.AsSpan(0, read)))
         {
             content.Position = 0;
-            type = await SlidesAsync(content, cancellationToken);
+            type = await ZipPackages.SlidesAsync(content, maxUnpackedBytes, cancellationToken);
         }
 
         content.Position = 0;
@@ -139,36 +142,11 @@ public static class EvidenceTypes
         _ => null, // HEIF/AVIF stills and other ISO media are not on the list
     };
 
-    /// <summary>PowerPoint (entries under <c>ppt/</c>) or an OpenDocument presentation (its <c>mimetype</c> entry says so).</summary>
-    private static async Task<EvidenceType?> SlidesAsync(Stream content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var zip = await ZipArchive.CreateAsync(content, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
-            if (zip.Entries.Count > MaxZipEntriesInspected)
-            {
-                return null;
-            }
+    /// <summary>Every accepted type, to find one by its content type.</summary>
+    public static IReadOnlyList<EvidenceType> All { get; } =
+        [Jpeg, Png, Gif, WebP, Pdf, Mp3, Wav, Ogg, OggVideo, M4A, Mp4, QuickTime, WebM, Pptx, Odp];
 
-            if (zip.Entries.Any(e => e.FullName.StartsWith("ppt/", StringComparison.Ordinal)))
-            {
-                return Pptx;
-            }
-
-            var mimetype = zip.GetEntry("mimetype");
-            if (mimetype is null || mimetype.Length > 200)
-            {
-                return null;
-            }
-
-            await using var stream = await mimetype.OpenAsync(cancellationToken);
-            var bytes = new byte[200];
-            var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
-            return Encoding.ASCII.GetString(bytes, 0, read).Trim() == Odp.ContentType ? Odp : null;
-        }
-        catch (InvalidDataException)
-        {
-            return null; // starts like a zip but is not a readable one
-        }
-    }
+    /// <summary>The accepted type with this content type, or null.</summary>
+    public static EvidenceType? ForContentType(string contentType) =>
+        All.FirstOrDefault(t => string.Equals(t.ContentType, contentType, StringComparison.OrdinalIgnoreCase));
 }

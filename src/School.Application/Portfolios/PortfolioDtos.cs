@@ -47,7 +47,7 @@ public sealed record EvidenceDto(
     Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, DateTimeOffset UploadedAt, Guid UploadedBy, string Url)
 {
     public static EvidenceDto From(PortfolioEntry entry, PortfolioEvidence x) => new(
-        x.Id, x.FileName, x.ContentType, x.SizeBytes, x.Sha256, x.UploadedAt, x.UploadedBy, EvidenceUrl(entry.StudentId, entry.Id, x.Id));
+        x.Id, EvidenceFileName.For(x.FileName, x.ContentType), x.ContentType, x.SizeBytes, x.Sha256, x.UploadedAt, x.UploadedBy, EvidenceUrl(entry.StudentId, entry.Id, x.Id));
 
     /// <summary>The download address of an evidence file (GET, for those who may see the entry).</summary>
     public static string EvidenceUrl(Guid studentId, Guid entryId, Guid evidenceId) =>

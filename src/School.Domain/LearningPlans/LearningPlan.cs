@@ -32,8 +32,6 @@ public sealed record PlanChange(Guid PersonId, string Name, DateTimeOffset At, I
 public sealed record PlanVersion(
     int Number, PlanContent Content, IReadOnlyList<PlanChange> Changes, IReadOnlyList<PlanAgreement> Agreements, DateTimeOffset? AgreedAt);
 
-public sealed record PlanComment(Guid PersonId, string Name, string Text, DateTimeOffset At);
-
 /// <summary>A review day (Pensnett): 15 minutes with the student, then 15 with student and guardians, setting targets together.</summary>
 public sealed record PlanReview(
     DateOnly Date, int StudentMinutes, int FamilyMinutes, IReadOnlyList<string> Attended, string? Notes, IReadOnlyList<string> TargetsSet,
@@ -49,7 +47,6 @@ public sealed class LearningPlan : Entity
     public const int MaxCommentLength = 2000;
 
     private List<PlanVersion> _versions = [];
-    private List<PlanComment> _comments = [];
     private List<PlanReview> _reviews = [];
 
     private LearningPlan(Guid id, Guid schoolId, Guid studentId, string academicYear) : base(id)
@@ -69,8 +66,6 @@ public sealed class LearningPlan : Entity
     public PlanStatus Status { get; private set; }
 
     public IReadOnlyList<PlanVersion> Versions => _versions;
-
-    public IReadOnlyList<PlanComment> Comments => _comments;
 
     public IReadOnlyList<PlanReview> Reviews => _reviews;
 
@@ -151,11 +146,11 @@ public sealed class LearningPlan : Entity
         return Result.Success();
     }
 
-    public void Comment(PlanActor by, string text, DateTimeOffset now)
-    {
-        _comments = [.. _comments, new PlanComment(by.PersonId, by.Name, Guard.Text(text, nameof(text), MaxCommentLength), now)];
-        Revision++;
-    }
+    /// <summary>
+    /// Rule: a comment is added beside the plan, never into it. It changes neither the content nor the revision, so any
+    /// number of people comment at once without an If-Match and without refusing each other or an editor.
+    /// </summary>
+    public PlanComment Comment(Guid id, PlanActor by, string text, DateTimeOffset now) => PlanComment.Create(id, Id, by, text, now);
 
     public void RecordReview(PlanReview review)
     {

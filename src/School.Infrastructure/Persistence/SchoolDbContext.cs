@@ -45,6 +45,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans => Set<School.Domain.LearningPlans.LearningPlan>();
 
+    public DbSet<School.Domain.LearningPlans.PlanComment> PlanComments => Set<School.Domain.LearningPlans.PlanComment>();
+
     public DbSet<School.Domain.Portfolios.PortfolioEntry> PortfolioEntries => Set<School.Domain.Portfolios.PortfolioEntry>();
 
     public DbSet<School.Domain.Passports.ImportedPassport> ImportedPassports => Set<School.Domain.Passports.ImportedPassport>();

@@ -45,7 +45,8 @@ public sealed partial class DemoDataSeeder
         plan.Agree(PlanParty.PersonalTutor, tutor, review.AddMinutes(7));
         plan.Agree(PlanParty.Student, alex, review.AddMinutes(8));
         plan.Agree(PlanParty.Guardian, mother, review.AddHours(3));
-        plan.Comment(mother, "Thank you — Alex is really enjoying the science Fridays.", review.AddHours(3));
         db.LearningPlans.Add(plan);
+        db.PlanComments.Add(plan.Comment(
+            DemoData.IdFor("plan:bridgemary:alex:2026:comment:1"), mother, "Thank you — Alex is really enjoying the science Fridays.", review.AddHours(3)));
     }
 }

@@ -40,6 +40,9 @@ public sealed class LearningPlanAuthorizationMatrixTests(SchoolApiFactory factor
         (Accounts.CramlingtonStudent, 404, 404, 404),
         (Accounts.CramlingtonParent, 404, 404, 404));
 
+    /// <summary>The comments, like the history, are for those who read the whole plan: not the teacher.</summary>
+    public static TheoryData<string, string, int> ReadComments => ReadHistory;
+
     [Fact]
     public async Task Premise_OnlyTheDemoStudentHasAPlan_AndTheOtherTwoAreVisibleToTheirAdmins()
     {
@@ -86,6 +89,22 @@ public sealed class LearningPlanAuthorizationMatrixTests(SchoolApiFactory factor
         {
             var history = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(2, history.GetProperty("versions").GetArrayLength());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadComments))]
+    public async Task ListLearningPlanComments(string caller, string target, int expected)
+    {
+        using var client = await factory.ClientFor(caller);
+
+        var response = await client.GetAsync($"{PlanApi.Url(IdOf(target))}/comments");
+
+        await AssertStatus(response, expected);
+        if (expected == 200)
+        {
+            var comments = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Thank you — Alex is really enjoying the science Fridays.", comments.GetProperty("items")[0].GetProperty("text").GetString());
         }
     }
 

@@ -43,15 +43,15 @@ public sealed class LearningPlanWriteMatrixTests(SchoolApiFactory factory) : ICl
         (Accounts.CramlingtonStudent, 404, 404, 404),
         (Accounts.CramlingtonParent, 404, 404, 404));
 
-    /// <summary>Everyone who reads the whole plan; the teacher, who reads only subject targets, may not.</summary>
+    /// <summary>Everyone who reads the whole plan (201 with the comment); the teacher, who reads only subject targets, may not.</summary>
     public static TheoryData<string, string, int> Comment => Matrix(
-        (Accounts.Admin, 200, 404, 404),
-        (Accounts.Tutor, 200, 404, 404),
-        (Accounts.Mentor, 200, 404, 404),
+        (Accounts.Admin, 201, 404, 404),
+        (Accounts.Tutor, 201, 404, 404),
+        (Accounts.Mentor, 201, 404, 404),
         (Accounts.Teacher, 403, 404, 404),
-        (Accounts.Pastoral, 200, 404, 404),
-        (Accounts.Student, 200, 404, 404),
-        (Accounts.Parent, 200, 404, 404),
+        (Accounts.Pastoral, 201, 404, 404),
+        (Accounts.Student, 201, 404, 404),
+        (Accounts.Parent, 201, 404, 404),
         (Accounts.CramlingtonAdmin, 404, 404, 404),
         (Accounts.CramlingtonStudent, 404, 404, 404),
         (Accounts.CramlingtonParent, 404, 404, 404));
@@ -118,6 +118,11 @@ public sealed class LearningPlanWriteMatrixTests(SchoolApiFactory factory) : ICl
         var response = await client.PostAsJsonAsync($"{PlanApi.Url(IdOf(target))}/comments", new { text = $"A comment from {caller}." });
 
         await AssertStatus(response, expected);
+        if (expected == 201)
+        {
+            var comment = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal($"A comment from {caller}.", comment.GetProperty("text").GetString());
+        }
     }
 
     [Theory]

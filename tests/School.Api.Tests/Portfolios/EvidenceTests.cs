@@ -10,10 +10,12 @@ public sealed class EvidenceTests(SchoolApiFactory factory) : IClassFixture<Scho
     private static readonly Guid Alex = DemoData.BridgemaryStudentId;
 
     [Theory]
-    [InlineData("photo.png")]
-    [InlineData("holiday.pdf")]
-    [InlineData("no-extension")]
-    public async Task Upload_RealPng_IsImagePngWhateverItsName(string fileName)
+    [InlineData("photo.png", "photo.png")]
+    [InlineData("holiday.pdf", "holiday.png")]
+    [InlineData("no-extension", "no-extension.png")]
+    [InlineData("PHOTO.PNG", "PHOTO.PNG")]
+    [InlineData(@"C:\Users\sam\notes.html", "notes.png")]
+    public async Task Upload_RealPng_IsImagePngWhateverItsName_AndItsNameEndsInPng(string fileName, string keptName)
     {
         using var student = await factory.ClientFor(Accounts.Student);
         var entry = await student.NewEntryAsync(Alex);
@@ -24,7 +26,7 @@ public sealed class EvidenceTests(SchoolApiFactory factory) : IClassFixture<Scho
         await AssertStatus(response, HttpStatusCode.Created);
         var evidence = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("image/png", evidence.GetProperty("contentType").GetString());
-        Assert.Equal(fileName, evidence.GetProperty("fileName").GetString());
+        Assert.Equal(keptName, evidence.GetProperty("fileName").GetString());
         Assert.Equal(png.Length, evidence.GetProperty("sizeBytes").GetInt64());
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(png)), evidence.GetProperty("sha256").GetString());
         var url = evidence.GetProperty("url").GetString();
@@ -76,6 +78,8 @@ public sealed class EvidenceTests(SchoolApiFactory factory) : IClassFixture<Scho
     {
         { "text named .png", SampleFiles.Ascii("This is not really a picture, just some text in a file called photo.png.") },
         { "a Word document", SampleFiles.Docx() },
+        { "a Java archive with a ppt/ folder", SampleFiles.JarWithPptFolder() },
+        { "a ppt/ folder without ppt/presentation.xml", SampleFiles.PptFolderWithoutPresentation() },
         { "a HEIC photo", SampleFiles.Starting(SampleFiles.Concat([0, 0, 0, 0x18], SampleFiles.Ascii("ftypheic"), [0, 0, 0, 0], SampleFiles.Ascii("mif1heic"))) },
         { "a Matroska video", SampleFiles.Starting(SampleFiles.Concat([0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x88], SampleFiles.Ascii("matroska"))) },
         { "a program", SampleFiles.Starting(SampleFiles.Ascii("MZ\u0090\0")) },
@@ -215,7 +219,7 @@ public sealed class EvidenceTests(SchoolApiFactory factory) : IClassFixture<Scho
     }
 
     [Fact]
-    public async Task Download_ReturnsTheSameBytesWithTheSniffedTypeAndTheFileName()
+    public async Task Download_ReturnsTheSameBytesWithTheSniffedTypeAndTheFileNameEndingInThatType()
     {
         using var student = await factory.ClientFor(Accounts.Student);
         using var parent = await factory.ClientFor(Accounts.Parent);
@@ -230,8 +234,73 @@ public sealed class EvidenceTests(SchoolApiFactory factory) : IClassFixture<Scho
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var disposition = response.Content.Headers.ContentDisposition;
         Assert.Equal("attachment", disposition?.DispositionType);
-        Assert.Equal("My essay.png", disposition?.FileNameStar ?? disposition?.FileName?.Trim('"'));
+        Assert.Equal("My essay.pdf", disposition?.FileNameStar ?? disposition?.FileName?.Trim('"'));
         Assert.Contains("nosniff", response.Headers.GetValues("X-Content-Type-Options"));
+    }
+
+    [Fact]
+    public async Task Download_OfAPngUploadedAsHtml_IsAnAttachmentNamedPng()
+    {
+        using var student = await factory.ClientFor(Accounts.Student);
+        var entry = await student.NewEntryAsync(Alex);
+        var evidence = await student.UploadedAsync(Alex, entry.Id(), SampleFiles.Png(), "notes.html");
+
+        var response = await student.GetAsync(evidence.GetProperty("url").GetString());
+
+        await AssertStatus(response, HttpStatusCode.OK);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        var disposition = response.Content.Headers.ContentDisposition;
+        Assert.Equal("attachment", disposition?.DispositionType);
+        Assert.Equal("notes.png", disposition?.FileNameStar ?? disposition?.FileName?.Trim('"'));
+        Assert.Equal("notes.png", evidence.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_ARealPowerPointNamedAnything_IsSlidesNamedPptx()
+    {
+        using var student = await factory.ClientFor(Accounts.Student);
+        var entry = await student.NewEntryAsync(Alex);
+
+        var evidence = await student.UploadedAsync(Alex, entry.Id(), SampleFiles.PptxWithZeros(16 * 1024), "deck.zip");
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.presentationml.presentation", evidence.GetProperty("contentType").GetString());
+        Assert.Equal("deck.pptx", evidence.GetProperty("fileName").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_SlidesDeclaringMoreThanTheUnpackedLimit_Is413WithoutUnpackingAndKeepsNothing()
+    {
+        using var student = await factory.ClientFor(Accounts.Student);
+        var entry = await student.NewEntryAsync(Alex);
+        var filesBefore = StoredFiles();
+        var bomb = SampleFiles.PptxClaimingToUnpackTo(200 * 1024 * 1024);
+
+        var response = await student.UploadAsync(Alex, entry.Id(), bomb, "deck.pptx");
+
+        Assert.True(bomb.Length < 16 * 1024, "the archive itself is small");
+        var problem = await response.AssertProblem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("evidence.unpacks_too_large", problem.GetProperty("code").GetString());
+        Assert.Contains("100 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        await AssertNoEvidence(student, entry.Id());
+        Assert.Equal(filesBefore, StoredFiles());
+    }
+
+    [Fact]
+    public async Task Upload_SlidesCompressedMoreThan100To1_Is422AndKeepsNothing()
+    {
+        using var student = await factory.ClientFor(Accounts.Student);
+        var entry = await student.NewEntryAsync(Alex);
+        var filesBefore = StoredFiles();
+        var bomb = SampleFiles.PptxWithZeros(4 * 1024 * 1024); // 4 MB of zeros packs to a few KB
+
+        var response = await student.UploadAsync(Alex, entry.Id(), bomb, "deck.pptx");
+
+        var problem = await response.AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("evidence.compressed_too_far", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("file", out _));
+        await AssertNoEvidence(student, entry.Id());
+        Assert.Equal(filesBefore, StoredFiles());
     }
 
     [Fact]
@@ -299,12 +368,15 @@ public sealed class SmallEvidenceLimitFactory : SchoolApiFactory
 {
     public const int Limit = 1024;
 
+    public const int UnpackedLimit = 64 * 1024;
+
     protected override IDictionary<string, string?> Settings
     {
         get
         {
             var settings = base.Settings;
             settings["Portfolio:MaxEvidenceBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Portfolio:MaxUnpackedBytes"] = UnpackedLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return settings;
         }
     }
@@ -340,6 +412,21 @@ public sealed class EvidenceSizeLimitTests(SmallEvidenceLimitFactory factory) : 
         var after = await student.GetFromJsonAsync<JsonElement>(Entry(Alex, entry.Id()));
         Assert.Equal(0, after.GetProperty("evidence").GetArrayLength());
         Assert.Equal(filesBefore, StoredFileCount());
+    }
+
+    [Fact]
+    public async Task Upload_SlidesUnpackingPastTheConfiguredLimit_Is413NamingThatLimit()
+    {
+        using var student = await factory.ClientFor(Accounts.Student);
+        var entry = await student.NewEntryAsync(Alex);
+        var slides = SampleFiles.PptxWithZeros(SmallEvidenceLimitFactory.UnpackedLimit + 1);
+
+        var response = await student.UploadAsync(Alex, entry.Id(), slides, "deck.pptx");
+
+        Assert.True(slides.Length <= SmallEvidenceLimitFactory.Limit, "the file itself is within the upload limit");
+        var problem = await response.AssertProblem(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("evidence.unpacks_too_large", problem.GetProperty("code").GetString());
+        Assert.Contains("64 KB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

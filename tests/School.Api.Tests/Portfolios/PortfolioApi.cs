@@ -149,6 +149,63 @@ internal static class SampleFiles
         ("[Content_Types].xml", "<Types/>"),
         ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"));
 
+    /// <summary>A Java archive renamed deck.pptx: a zip with a <c>ppt/</c> folder, but no Office package parts.</summary>
+    public static byte[] JarWithPptFolder() => Zip(
+        ("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nMain-Class: ppt.Main\n"),
+        ("ppt/Main.class", "\u00ca\u00fe\u00ba\u00be not really bytecode"));
+
+    /// <summary>Has <c>[Content_Types].xml</c> and a <c>ppt/</c> folder, but not the presentation part a PowerPoint file needs.</summary>
+    public static byte[] PptFolderWithoutPresentation() => Zip(
+        ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        ("ppt/slides/slide1.xml", "<p:sld xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"));
+
+    /// <summary>A real PowerPoint package whose video is <paramref name="zeros"/> zero bytes: it packs to a tiny fraction of that.</summary>
+    public static byte[] PptxWithZeros(int zeros)
+    {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in PptxParts)
+            {
+                using var stream = archive.CreateEntry(name).Open();
+                stream.Write(Encoding.ASCII.GetBytes(content));
+            }
+
+            using var video = archive.CreateEntry("ppt/media/media1.mp4", CompressionLevel.SmallestSize).Open();
+            video.Write(new byte[zeros]);
+        }
+
+        return zip.ToArray();
+    }
+
+    /// <summary>
+    /// A PowerPoint package of a few KB whose central directory says its video unpacks to <paramref name="claimedBytes"/>
+    /// (as a zip bomb's does): the file itself stays small, so the test does too.
+    /// </summary>
+    public static byte[] PptxClaimingToUnpackTo(uint claimedBytes)
+    {
+        var bytes = PptxWithZeros(4096);
+        var name = Encoding.ASCII.GetBytes("ppt/media/media1.mp4");
+        // Central directory file header: signature PK\x01\x02, uncompressed size at +24, name length at +28, name at +46.
+        for (var i = 0; i + 46 + name.Length <= bytes.Length; i++)
+        {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4B && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02
+                && bytes.AsSpan(i + 46, name.Length).SequenceEqual(name))
+            {
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + 24), claimedBytes);
+                return bytes;
+            }
+        }
+
+        throw new InvalidOperationException("The central directory entry was not found.");
+    }
+
+    private static readonly (string Name, string Content)[] PptxParts =
+    [
+        ("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        ("ppt/presentation.xml", "<p:presentation xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"/>"),
+    ];
+
     /// <summary><paramref name="header"/> followed by filler bytes, like the start of a real file of that kind.</summary>
     public static byte[] Starting(byte[] header, int length = 512)
     {

@@ -24,7 +24,6 @@ public class LearningPlanTests
         var change = Assert.Single(version.Changes);
         Assert.Equal((P.Tutor.PersonId, P.Tutor.Name, P.Now), (change.PersonId, change.Name, change.At));
         Assert.Equal(["Plan started."], change.Summary);
-        Assert.Empty(plan.Comments);
         Assert.Empty(plan.Reviews);
     }
 
@@ -290,16 +289,17 @@ public class LearningPlanTests
     }
 
     [Fact]
-    public void Comment_AddsWhoWhenAndTheTrimmedText_AndBumpsRevision()
+    public void Comment_IsARecordOfWhoWhenAndTheTrimmedText_AndLeavesThePlanAndItsRevisionAlone()
     {
         var plan = P.Agreed();
         var revision = plan.Revision;
+        var id = Guid.CreateVersion7();
 
-        plan.Comment(P.Mother, "  Thank you!  ", P.Now.AddDays(1));
+        var comment = plan.Comment(id, P.Mother, "  Thank you!  ", P.Now.AddDays(1));
 
-        var comment = Assert.Single(plan.Comments);
+        Assert.Equal((id, plan.Id), (comment.Id, comment.PlanId));
         Assert.Equal((P.Mother.PersonId, P.Mother.Name, "Thank you!", P.Now.AddDays(1)), (comment.PersonId, comment.Name, comment.Text, comment.At));
-        Assert.Equal(revision + 1, plan.Revision);
+        Assert.Equal(revision, plan.Revision);
         Assert.Equal(PlanStatus.Agreed, plan.Status);
     }
 
@@ -308,8 +308,10 @@ public class LearningPlanTests
     {
         var plan = P.Plan();
 
-        Assert.Throws<ArgumentException>(() => plan.Comment(P.Mother, new string('x', LearningPlan.MaxCommentLength + 1), P.Now));
-        Assert.Empty(plan.Comments);
+        var revision = plan.Revision;
+
+        Assert.Throws<ArgumentException>(() => plan.Comment(Guid.CreateVersion7(), P.Mother, new string('x', LearningPlan.MaxCommentLength + 1), P.Now));
+        Assert.Equal(revision, plan.Revision);
     }
 
     [Fact]

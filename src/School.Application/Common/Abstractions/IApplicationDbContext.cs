@@ -40,6 +40,8 @@ public interface IApplicationDbContext
 
     DbSet<School.Domain.LearningPlans.LearningPlan> LearningPlans { get; }
 
+    DbSet<School.Domain.LearningPlans.PlanComment> PlanComments { get; }
+
     DbSet<School.Domain.Portfolios.PortfolioEntry> PortfolioEntries { get; }
 
     DbSet<School.Domain.Passports.ImportedPassport> ImportedPassports { get; }

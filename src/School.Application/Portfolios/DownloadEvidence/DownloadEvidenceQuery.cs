@@ -34,6 +34,6 @@ internal sealed class DownloadEvidenceQueryHandler(StudentAccess access, ICurren
             return Error.NotFound("Evidence");
         }
 
-        return new EvidenceFile(files.OpenRead(evidence.StoragePath), evidence.ContentType, evidence.FileName, evidence.SizeBytes, evidence.Sha256);
+        return new EvidenceFile(files.OpenRead(evidence.StoragePath), evidence.ContentType, EvidenceFileName.For(evidence.FileName, evidence.ContentType), evidence.SizeBytes, evidence.Sha256);
     }
 }

@@ -16,7 +16,7 @@ namespace School.Application.Portfolios.UploadEvidence;
 /// </summary>
 /// <param name="StudentId">The student.</param>
 /// <param name="EntryId">The entry.</param>
-/// <param name="FileName">The name the uploader gave the file; only used when it is downloaded.</param>
+/// <param name="FileName">The name the uploader gave the file; kept, with the extension of the type found, for downloads.</param>
 /// <param name="Length">The length the upload declared.</param>
 /// <param name="Content">The bytes (a seekable stream is read in place; another is buffered up to the limit).</param>
 public sealed record UploadEvidenceCommand(Guid StudentId, Guid EntryId, string? FileName, long Length, Stream Content)
@@ -28,7 +28,7 @@ public sealed class UploadEvidenceCommandValidator : AbstractValidator<UploadEvi
     {
         RuleFor(c => c.Length).GreaterThan(0).OverridePropertyName("file").WithMessage(EvidenceErrors.Empty.Message);
         RuleFor(c => c.FileName)
-            .Must(n => EvidenceFileName.Clean(n, ".bin").Length <= PortfolioEvidence.FileNameMaxLength)
+            .Must(n => EvidenceFileName.Clean(n).Length <= PortfolioEvidence.FileNameMaxLength)
             .OverridePropertyName("file")
             .WithMessage($"A file name is at most {PortfolioEvidence.FileNameMaxLength} characters.");
     }
@@ -87,13 +87,13 @@ internal sealed class UploadEvidenceCommandHandler(
             return EvidenceErrors.Empty;
         }
 
-        var type = await EvidenceTypes.SniffAsync(content, cancellationToken);
-        if (type is null)
+        var type = await EvidenceTypes.SniffAsync(content, options.Value.MaxUnpackedBytes, cancellationToken);
+        if (!type.IsSuccess)
         {
-            return EvidenceErrors.UnsupportedType;
+            return type.Error!;
         }
 
-        return await StoreAsync(entry.Value, content, type, command.FileName, max, cancellationToken);
+        return await StoreAsync(entry.Value, content, type.Value, command.FileName, max, cancellationToken);
     }
 
     /// <summary>Keeps the file, then the entry; if the entry cannot be saved the file goes again, so nothing is half-saved.</summary>
@@ -109,7 +109,7 @@ internal sealed class UploadEvidenceCommandHandler(
         try
         {
             var added = entry.AddEvidence(
-                Ids.New(time), EvidenceFileName.Clean(fileName, type.Extension), type.ContentType, stored.SizeBytes, stored.Sha256, stored.Path,
+                Ids.New(time), EvidenceFileName.For(fileName, type), type.ContentType, stored.SizeBytes, stored.Sha256, stored.Path,
                 time.GetUtcNow(), user.PersonId);
             if (!added.IsSuccess)
             {
@@ -146,17 +146,5 @@ internal sealed class UploadEvidenceCommandHandler(
 
         copy.Position = 0;
         return copy;
-    }
-}
-
-/// <summary>A file name fit to send back in Content-Disposition: no folders, no control characters, never empty.</summary>
-public static class EvidenceFileName
-{
-    public static string Clean(string? name, string extension)
-    {
-        var last = (name ?? string.Empty).Replace('\\', '/');
-        last = last[(last.LastIndexOf('/') + 1)..];
-        var clean = new string(last.Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
-        return clean.Length == 0 ? "evidence" + extension : clean;
     }
 }

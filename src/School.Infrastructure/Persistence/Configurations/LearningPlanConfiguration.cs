@@ -8,7 +8,7 @@ using School.Domain.Students;
 
 namespace School.Infrastructure.Persistence.Configurations;
 
-/// <summary>A plan's versions, comments and reviews are documents: each is kept as JSON in its plan's row.</summary>
+/// <summary>A plan's versions and reviews are documents: each is kept as JSON in its plan's row (comments are rows of their own).</summary>
 internal sealed class LearningPlanConfiguration : IEntityTypeConfiguration<LearningPlan>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -22,7 +22,6 @@ internal sealed class LearningPlanConfiguration : IEntityTypeConfiguration<Learn
         builder.Ignore(p => p.Current);
         builder.Ignore(p => p.Content);
         Document(builder, p => p.Versions, "_versions");
-        Document(builder, p => p.Comments, "_comments");
         Document(builder, p => p.Reviews, "_reviews");
         builder.HasIndex(p => new { p.StudentId, p.AcademicYear }).IsUnique().HasDatabaseName(UniqueIndexes.PlanPerYear);
         builder.HasOne<Student>().WithMany().HasForeignKey(p => p.StudentId).OnDelete(DeleteBehavior.Cascade);

@@ -561,10 +561,6 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .UseCollation("C");
 
-                    b.Property<string>("Comments")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("Reviews")
                         .IsRequired()
                         .HasColumnType("text");
@@ -595,6 +591,39 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_LearningPlans_StudentId_AcademicYear");
 
                     b.ToTable("LearningPlans");
+                });
+
+            modelBuilder.Entity("School.Domain.LearningPlans.PlanComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At", "Id");
+
+                    b.ToTable("PlanComments", (string)null);
                 });
 
             modelBuilder.Entity("School.Domain.Mentoring.CheckIn", b =>
@@ -2085,6 +2114,15 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("School.Domain.Students.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.LearningPlans.PlanComment", b =>
+                {
+                    b.HasOne("School.Domain.LearningPlans.LearningPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

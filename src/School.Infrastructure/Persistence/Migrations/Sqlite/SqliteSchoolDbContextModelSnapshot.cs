@@ -535,10 +535,6 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Comments")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Reviews")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -569,6 +565,37 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_LearningPlans_StudentId_AcademicYear");
 
                     b.ToTable("LearningPlans");
+                });
+
+            modelBuilder.Entity("School.Domain.LearningPlans.PlanComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "At", "Id");
+
+                    b.ToTable("PlanComments", (string)null);
                 });
 
             modelBuilder.Entity("School.Domain.Mentoring.CheckIn", b =>
@@ -2011,6 +2038,15 @@ namespace School.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("School.Domain.Students.Student", null)
                         .WithMany()
                         .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("School.Domain.LearningPlans.PlanComment", b =>
+                {
+                    b.HasOne("School.Domain.LearningPlans.LearningPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
