@@ -75,6 +75,7 @@ app.UseStatusCodePages();
 app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRecordVisibility();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(School.Infrastructure.DependencyInjection.ReadyTag) })
