@@ -42,6 +42,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 {
     context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
     context.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    ProblemCodes.AddDefaultCode(context);
 });
 builder.Services.AddExceptionHandler<ExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -75,6 +76,7 @@ app.UseStatusCodePages();
 app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRecordVisibility();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(School.Infrastructure.DependencyInjection.ReadyTag) })

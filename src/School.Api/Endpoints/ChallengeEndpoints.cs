@@ -6,6 +6,7 @@ using School.Application.Challenges.Allocation;
 using School.Application.Challenges.Menus;
 using School.Application.Challenges.Preferences;
 using School.Application.Challenges.Teams;
+using School.Application.Common.Authorization;
 
 namespace School.Api.Endpoints;
 
@@ -14,7 +15,7 @@ internal static class ChallengeEndpoints
 {
     public static IEndpointRouteBuilder MapChallengeEndpoints(this IEndpointRouteBuilder app)
     {
-        var menus = app.MapGroup("/api/challenge-menus").WithTags("Challenges")
+        var menus = app.MapGroup("/api/challenge-menus").NamesRecord(RecordKind.ChallengeMenu).NamesRecord(RecordKind.ChallengeTeam, "teamId").WithTags("Challenges")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -57,6 +58,7 @@ internal static class ChallengeEndpoints
             .WithSummary("The open day's showcase slots, one per team, in order.");
 
         app.MapGet("/api/students/{id:guid}/challenges", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetStudentChallengesQuery(id), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("Challenges")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,5 +1,6 @@
 using Mediator;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Common.Models;
 using School.Application.LearningPlans;
 
@@ -13,7 +14,7 @@ internal static class LearningPlanEndpoints
 {
     public static IEndpointRouteBuilder MapLearningPlanEndpoints(this IEndpointRouteBuilder app)
     {
-        var plan = app.MapGroup("/api/students/{id:guid}/learning-plan").WithTags("Learning plans")
+        var plan = app.MapGroup("/api/students/{id:guid}/learning-plan").NamesRecord(RecordKind.Student).WithTags("Learning plans")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Mentoring;
 using School.Application.Mentoring.Assignments;
 using School.Application.Mentoring.CheckIns;
@@ -21,7 +22,7 @@ internal static class MentoringEndpoints
 {
     public static IEndpointRouteBuilder MapMentoringEndpoints(this IEndpointRouteBuilder app)
     {
-        var mentors = app.MapGroup("/api/mentors").WithTags("Mentoring")
+        var mentors = app.MapGroup("/api/mentors").NamesRecord(RecordKind.Mentor).WithTags("Mentoring")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -37,7 +38,7 @@ internal static class MentoringEndpoints
         mentors.MapGet("/me/mentees", async (ISender s, CancellationToken ct) => (await s.Send(new ListMyMenteesQuery(), ct)).ToOk())
             .WithSummary("The caller's mentees, each with their next and last check-in and how many have counted this half term (mentors).");
 
-        var students = app.MapGroup("/api/students/{id:guid}").WithTags("Mentoring")
+        var students = app.MapGroup("/api/students/{id:guid}").NamesRecord(RecordKind.Student).WithTags("Mentoring")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -75,6 +76,7 @@ internal static class MentoringEndpoints
 
         app.MapPost("/api/check-ins/{id:guid}/complete", async (Guid id, CompleteCheckInRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(new CompleteCheckInCommand(id, body.HeldAt, body.Minutes, body.PrivateNotes, body.StudentSummary, body.GuardianAttended), ct)).ToOk())
+            .NamesRecord(RecordKind.CheckIn)
             .WithTags("Mentoring")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Common.Models;
 using School.Application.Notifications;
 using School.Application.Notifications.ListMyNotifications;
@@ -17,7 +18,7 @@ internal static class NotificationEndpoints
 {
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
-        var notifications = app.MapGroup("/api/me/notifications").WithTags("Notifications")
+        var notifications = app.MapGroup("/api/me/notifications").NamesRecord(RecordKind.Notification).WithTags("Notifications")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         notifications.MapGet("/", List)

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Passports;
 
 namespace School.Api.Endpoints;
@@ -11,6 +12,7 @@ internal static class PassportEndpoints
     public static IEndpointRouteBuilder MapPassportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/students/{id:guid}/passport", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new ExportPassportQuery(id), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("Learning passport")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Export the learning passport: `passport` is a compact JWS (ES256) signed with the school's key; `document` is its content.");
@@ -21,12 +23,14 @@ internal static class PassportEndpoints
                     ? Results.File(archive.Value.Content, "application/zip", archive.Value.FileName)
                     : archive.Error!.ToProblem();
             })
+            .NamesRecord(RecordKind.Student)
             .WithTags("Learning passport")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The passport with every evidence file, as one zip (evidence/{sha256}/{fileName}).");
         app.MapGet("/api/students/{id:guid}/passport/imports", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new ListImportedPassportsQuery(id), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("Learning passport")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Passports brought from earlier schools, read-only.");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Portfolios;
 using School.Application.Portfolios.CreateEntry;
 using School.Application.Portfolios.DownloadEvidence;
@@ -31,7 +32,7 @@ internal static class PortfolioEndpoints
 
     public static IEndpointRouteBuilder MapPortfolioEndpoints(this IEndpointRouteBuilder app)
     {
-        var portfolio = app.MapGroup("/api/students/{id:guid}/portfolio").WithTags("Portfolio")
+        var portfolio = app.MapGroup("/api/students/{id:guid}/portfolio").NamesRecord(RecordKind.Student).NamesRecord(RecordKind.PortfolioEntry, "entryId").NamesPartOfRecord("evidenceId").WithTags("Portfolio")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -79,6 +80,7 @@ internal static class PortfolioEndpoints
 
         app.MapGet("/api/students/{id:guid}/record-of-achievement", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new GetRecordOfAchievementQuery(id), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("Portfolio")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,5 +1,6 @@
 using Mediator;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Secure.Allocation;
 using School.Application.Secure.Attendance;
 using School.Application.Secure.Choices;
@@ -17,7 +18,7 @@ internal static class SecureEndpoints
 {
     public static IEndpointRouteBuilder MapSecureEndpoints(this IEndpointRouteBuilder app)
     {
-        var cycles = app.MapGroup("/api/secure-cycles").WithTags("SECURE sessions")
+        var cycles = app.MapGroup("/api/secure-cycles").NamesRecord(RecordKind.SecureCycle).NamesPartOfRecord("periodId").WithTags("SECURE sessions")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -48,6 +49,7 @@ internal static class SecureEndpoints
             .WithSummary("Record whether a placed pupil attended (the offer's teacher or an admin), once the period has started.");
 
         app.MapGet("/api/students/{id:guid}/secure", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetStudentSecureQuery(id), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("SECURE sessions")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

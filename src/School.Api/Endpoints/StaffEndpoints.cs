@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Common.Models;
 using School.Application.Staff;
 using School.Application.Staff.CreateStaff;
@@ -15,7 +16,7 @@ internal static class StaffEndpoints
 {
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff").WithTags("Staff")
+        var staff = app.MapGroup("/api/staff").NamesRecord(RecordKind.StaffMember).WithTags("Staff")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using School.Api.Http;
+using School.Application.Common.Authorization;
 using School.Application.Common.Models;
 using School.Application.Students;
 using School.Application.Students.CreateStudent;
@@ -17,7 +18,7 @@ internal static class StudentEndpoints
 {
     public static IEndpointRouteBuilder MapStudentEndpoints(this IEndpointRouteBuilder app)
     {
-        var students = app.MapGroup("/api/students").WithTags("Students")
+        var students = app.MapGroup("/api/students").NamesRecord(RecordKind.Student).NamesPartOfRecord("guardianId").WithTags("Students")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

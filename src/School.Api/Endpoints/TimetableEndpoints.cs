@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using School.Api.Calendar;
 using School.Api.Http;
 using School.Application.Calendars;
+using School.Application.Common.Authorization;
 using School.Application.Timetabling;
 using School.Application.Timetabling.AcademicYears;
 using School.Application.Timetabling.Blocks;
@@ -21,7 +22,7 @@ internal static class TimetableEndpoints
 {
     public static IEndpointRouteBuilder MapTimetableEndpoints(this IEndpointRouteBuilder app)
     {
-        var years = app.MapGroup("/api/academic-years").WithTags("Timetable: calendar").WithProblems();
+        var years = app.MapGroup("/api/academic-years").NamesRecord(RecordKind.AcademicYear).WithTags("Timetable: calendar").WithProblems();
         years.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListAcademicYearsQuery(), ct)).ToOk())
             .WithSummary("The school's academic years: half terms, closures and the timetable cycle.");
         years.MapPost("/", async (AcademicYearRequest body, ISender s, CancellationToken ct) =>
@@ -31,7 +32,7 @@ internal static class TimetableEndpoints
                 await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), y => y.Version))
             .WithSummary("Replace an academic year's half terms, closures and cycle (admin).");
 
-        var windows = app.MapGroup("/api/day-windows").WithTags("Timetable: day windows").WithProblems();
+        var windows = app.MapGroup("/api/day-windows").NamesRecord(RecordKind.DayWindow).NamesRecord(RecordKind.Participant, "studentId").WithTags("Timetable: day windows").WithProblems();
         windows.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListDayWindowsQuery(), ct)).ToOk())
             .WithSummary("The school's day windows (standard, early, late…) with places left.");
         windows.MapPost("/", async (DayWindowRequest body, ISender s, CancellationToken ct) =>
@@ -55,7 +56,7 @@ internal static class TimetableEndpoints
                 (await s.Send(new WithdrawEnrolmentCommand(id, studentId), ct)).ToNoContent())
             .WithSummary("Leave a window (or withdraw a request); the place is freed.");
 
-        var rooms = app.MapGroup("/api/rooms").WithTags("Timetable: rooms and settings").WithProblems();
+        var rooms = app.MapGroup("/api/rooms").NamesRecord(RecordKind.Room).WithTags("Timetable: rooms and settings").WithProblems();
         rooms.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListRoomsQuery(), ct)).ToOk())
             .WithSummary("Rooms and off-site settings (staff).");
         rooms.MapPost("/", async (CreateRoomCommand body, ISender s, CancellationToken ct) =>
@@ -64,7 +65,7 @@ internal static class TimetableEndpoints
         rooms.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetRoomQuery(id), ct)).ToOk())
             .WithSummary("One room or setting (staff).");
 
-        var groups = app.MapGroup("/api/groups").WithTags("Timetable: groups").WithProblems();
+        var groups = app.MapGroup("/api/groups").NamesRecord(RecordKind.TeachingGroup).WithTags("Timetable: groups").WithProblems();
         groups.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListGroupsQuery(), ct)).ToOk())
             .WithSummary("Teaching groups by ability (mixed years allowed) and tutor groups (staff).");
         groups.MapPost("/", async (CreateGroupCommand body, ISender s, CancellationToken ct) =>
@@ -76,7 +77,7 @@ internal static class TimetableEndpoints
                 (await s.Send(new SetGroupMembersCommand(id, body.StudentIds), ct)).ToOk())
             .WithSummary("Replace a group's members (admin).");
 
-        var staff = app.MapGroup("/api/staff").WithTags("Timetable: staff").WithProblems();
+        var staff = app.MapGroup("/api/staff").NamesRecord(RecordKind.StaffMember).WithTags("Timetable: staff").WithProblems();
         staff.MapGet("/{id:guid}/shifts", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetShiftsQuery(id), ct)).ToOk())
             .WithSummary("When a member of staff works on each day of the cycle.");
         staff.MapPut("/{id:guid}/shifts", async (Guid id, ShiftsRequest body, ISender s, CancellationToken ct) =>
@@ -88,10 +89,11 @@ internal static class TimetableEndpoints
 
         app.MapGet("/api/students/{id:guid}/timetable", async (Guid id, DateOnly? from, DateOnly? to, ISender s, CancellationToken ct) =>
                 (await s.Send(new GetStudentTimetableQuery(id, from, to), ct)).ToOk())
+            .NamesRecord(RecordKind.Student)
             .WithTags("Timetable: personal").WithProblems()
             .WithSummary($"A student's sessions from..to in the school's local time (at most {TimetableRange.MaxDays} days; default this week).");
 
-        var timetable = app.MapGroup("/api/timetable").WithTags("Timetable: blocks and clashes").WithProblems();
+        var timetable = app.MapGroup("/api/timetable").NamesRecord(RecordKind.LearningBlock).WithTags("Timetable: blocks and clashes").WithProblems();
         timetable.MapGet("/blocks", async (ISender s, CancellationToken ct) => (await s.Send(new ListBlocksQuery(), ct)).ToOk())
             .WithSummary("The school's learning blocks (staff).");
         timetable.MapPost("/blocks", async (BlockRequest body, ISender s, CancellationToken ct) =>

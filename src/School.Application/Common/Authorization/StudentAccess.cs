@@ -56,6 +56,22 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
     public IQueryable<Student> VisibleStudentsFor(Viewer viewer) => db.Students.Where(VisibleFilter(viewer));
 
     /// <summary>
+    /// Whether the user may know the student exists at all: whoever <see cref="CheckAsync"/> lets see them, and the pupil
+    /// who mentors them (see <see cref="MentoringAsync"/>). One query.
+    /// </summary>
+    public Task<bool> MaySeeAsync(Guid studentId, CancellationToken ct)
+    {
+        var user = User;
+        if (user is { IsAuthenticated: true, Kind: PersonKind.Student, SchoolId: { } schoolId })
+        {
+            var me = user.PersonId;
+            return db.Students.AnyAsync(s => s.Id == studentId && s.SchoolId == schoolId && (s.Id == me || s.MentorId == me), ct);
+        }
+
+        return VisibleStudents().AnyAsync(s => s.Id == studentId, ct);
+    }
+
+    /// <summary>
     /// Succeeds with the user's permissions on the student when they include <paramref name="required"/>;
     /// fails with not found when the user may not see the student, or forbidden when they may see but not do this.
     /// </summary>
