@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Scalar.AspNetCore;
 using School.Api.Endpoints;
 using School.Api.Http;
+using School.Api.Http.OpenApi;
 using School.Application;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Behaviours;
@@ -52,13 +53,11 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.SerializerOptions.Converters.Add(new TimeOnlyJsonConverter());
     options.SerializerOptions.Converters.Add(new NoNulStringConverter());
+    // Numbers are JSON numbers: "7" for a year group is refused (400), as the OpenAPI document says (type: integer).
+    options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 
-builder.Services.AddOpenApi(options =>
-{
-    options.AddDocumentTransformer<BearerSecurityTransformer>();
-    options.AddSchemaTransformer<EnumSchemaTransformer>();
-});
+builder.Services.AddSchoolOpenApi();
 
 var app = builder.Build();
 

@@ -24,7 +24,7 @@ internal static class ChallengeEndpoints
             .WithSummary("The challenge menus I may see: the school's staff see all; students and guardians those open to their (child's) year.");
         menus.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetChallengeMenuQuery(id), ct)).ToOk())
             .WithSummary("One menu with its challenges, each with its id and capacity.");
-        menus.MapPost("/", CreateMenu).WithSummary("Create a menu (admin): year groups (7–9 by default), choosing window, number of choices (5 by default), open day.");
+        menus.MapPost("/", CreateMenu).WithETag().WithSummary("Create a menu (admin): year groups (7–9 by default), choosing window, number of choices (5 by default), open day.");
         menus.MapPost("/{id:guid}/challenges", async (Guid id, ChallengeRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(new AddChallengeCommand(
                     id, body.Title, body.Description, body.TeamMin, body.TeamMax, body.Capacity, body.CoachIds, body.CommunityPartner,

@@ -19,27 +19,30 @@ internal static class LearningPlanEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         plan.MapGet("/", async (Guid id, HttpResponse response, ISender s, CancellationToken ct) =>
                 (await s.Send(new GetLearningPlanQuery(id), ct)).ToOkWithETag(response, p => p.Revision))
+            .WithETag()
             .WithSummary("The student's plan (a teacher sees only the targets of their subjects). ETag carries the revision.");
         plan.MapPost("/", async (Guid id, CreatePlanRequest body, HttpResponse response, ISender s, CancellationToken ct) =>
             {
                 var result = await s.Send(new CreateLearningPlanCommand(id, body.AcademicYear, body.Content), ct);
                 return result.ToCreatedWithETag(response, _ => $"/api/students/{id}/learning-plan", p => p.Revision);
             })
+            .WithETag()
             .WithSummary("Start the plan for an academic year (the student or their personal tutor).");
         plan.MapPut("/", async (Guid id, PlanContentInput body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteRequiringIfMatchAsync(request, response, v => s.Send(new UpdateLearningPlanCommand(id, v, body), ct), p => p.Revision))
+            .WithIfMatch(required: true)
             .WithSummary("Change the plan (the student or their tutor); an agreed plan gets a new version. Requires If-Match.");
         plan.MapPost("/propose", async (Guid id, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteRequiringIfMatchAsync(request, response, v => s.Send(new ProposeLearningPlanCommand(id, v), ct), p => p.Revision))
+            .WithIfMatch(required: true)
             .WithSummary("Put the draft forward for agreement. Requires If-Match.");
         plan.MapPost("/agree", async (Guid id, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteRequiringIfMatchAsync(request, response, v => s.Send(new AgreeLearningPlanCommand(id, v), ct), p => p.Revision))
+            .WithIfMatch(required: true)
             .WithSummary("Agree the proposed version (the student, a guardian with parental responsibility, the personal tutor). Requires If-Match.");
         plan.MapPost("/comments", async (Guid id, CommentRequest body, ISender s, CancellationToken ct) =>
                 (await s.Send(new CommentOnLearningPlanCommand(id, body.Text), ct)).ToCreated(_ => $"/api/students/{id}/learning-plan/comments"))
@@ -51,6 +54,7 @@ internal static class LearningPlanEndpoints
                 (await s.Send(
                     new RecordReviewCommand(id, body.Date, body.StudentMinutes, body.FamilyMinutes, body.Attended, body.Notes, body.TargetsSet), ct))
                 .ToOkWithETag(response, p => p.Revision))
+            .WithETag()
             .WithSummary("Record a review day (the personal tutor).");
         plan.MapGet("/history", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetLearningPlanHistoryQuery(id), ct)).ToOk())
             .WithSummary("Every version: what changed, by whom and when, and who agreed it.");

@@ -29,11 +29,12 @@ internal static class MentoringEndpoints
         mentors.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListMentorsQuery(), ct)).ToOk())
             .WithSummary("The school's mentors with their capacity and places left (anyone at the school: students choose from it; admins also see inactive mentors).");
         mentors.MapPost("/", RegisterMentor)
+            .WithETag()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Register a mentor (admin): staff holding the Mentor role, a trained school leaver or a trained older pupil (Year 9+), the last two with a supervisor.");
         mentors.MapPut("/{id:guid}", UpdateMentor)
+            .WithIfMatch()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Change a mentor's weekly allowance, supervisor, training or whether they take mentees (admin). Send If-Match to refuse stale writes.");
         mentors.MapGet("/me/mentees", async (ISender s, CancellationToken ct) => (await s.Send(new ListMyMenteesQuery(), ct)).ToOk())
             .WithSummary("The caller's mentees, each with their next and last check-in and how many have counted this half term (mentors).");
@@ -69,9 +70,9 @@ internal static class MentoringEndpoints
             .WithSummary("Assign a mentor to every student without one (admin): capacities respected, as many first choices as possible, then second, then third. Says how many got each and why.");
         mentoring.MapPost("/sweep", async (ISender s, CancellationToken ct) => (await s.Send(new RunMentoringSweepCommand(), ct)).ToOk())
             .WithSummary("Run the daily mentoring sweep for the caller's school now (admin): check-ins created, reminders queued, check-ins overdue, children escalated.");
-        mentoring.MapGet("/policy", GetPolicy).WithSummary("The school's check-in policy (staff). The ETag header carries the version for If-Match.");
+        mentoring.MapGet("/policy", GetPolicy).WithETag().WithSummary("The school's check-in policy (staff). The ETag header carries the version for If-Match.");
         mentoring.MapPut("/policy", UpdatePolicy)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithIfMatch()
             .WithSummary("Change the check-in policy (admin): check-ins per half term, minimum minutes, days of warning, minutes a mentee takes a week.");
 
         app.MapPost("/api/check-ins/{id:guid}/complete", async (Guid id, CompleteCheckInRequest body, ISender s, CancellationToken ct) =>

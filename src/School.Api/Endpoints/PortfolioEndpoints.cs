@@ -42,14 +42,17 @@ internal static class PortfolioEndpoints
                 (await s.Send(new ListPortfolioEntriesQuery(id, kind), ct)).ToOk())
             .WithSummary("The student's entries, newest first (a guardian sees those shared with the family); filter by kind.");
         portfolio.MapPost("/entries", CreateEntry)
+            .WithETag()
             .WithSummary("Add an entry (the student, their personal tutor or an admin). One created as Showcase goes to the end of the showcase.");
         portfolio.MapGet("/entries/{entryId:guid}", GetEntry)
+            .WithETag()
             .WithSummary("One entry with its evidence and endorsement. The ETag header carries the version for If-Match.");
         portfolio.MapPut("/entries/{entryId:guid}", UpdateEntry)
+            .WithIfMatch()
             .WithSummary("Replace an entry's fields (the student, their personal tutor or an admin). Send If-Match to refuse stale writes.")
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         portfolio.MapPost("/entries/{entryId:guid}/endorse", EndorseEntry)
+            .WithETag()
             .WithSummary("Endorse an entry (any member of staff who may see the student), once.")
             .ProducesProblem(StatusCodes.Status409Conflict);
 

@@ -23,10 +23,9 @@ internal static class StaffEndpoints
         staff.MapGet("/", List).WithSummary("Staff of my school (staff only); filter by role and name.").ProducesValidationProblem();
         staff.MapPost("/", Create).WithSummary("Add a member of staff (admin).").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        staff.MapGet("/{id:guid}", Get).WithSummary("One member of staff of my school.").ProducesProblem(StatusCodes.Status404NotFound);
-        staff.MapPut("/{id:guid}", Update).WithSummary("Change a member of staff's name and roles (admin).").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        staff.MapGet("/{id:guid}", Get).WithETag().WithSummary("One member of staff of my school.").ProducesProblem(StatusCodes.Status404NotFound);
+        staff.MapPut("/{id:guid}", Update).WithIfMatch().WithSummary("Change a member of staff's name and roles (admin).").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

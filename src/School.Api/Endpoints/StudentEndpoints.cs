@@ -26,11 +26,10 @@ internal static class StudentEndpoints
         students.MapGet("/", List).WithSummary("The students I may see, paged; filter by yearGroup and name.").ProducesValidationProblem();
         students.MapPost("/", Create).WithSummary("Add a student to my school (admin).").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        students.MapGet("/{id:guid}", Get).WithSummary("One student. The ETag header carries the version for If-Match.");
-        students.MapPut("/{id:guid}", Update).WithSummary("Replace a student's roster fields (admin). Send If-Match to refuse stale writes.")
+        students.MapGet("/{id:guid}", Get).WithETag().WithSummary("One student. The ETag header carries the version for If-Match.");
+        students.MapPut("/{id:guid}", Update).WithIfMatch().WithSummary("Replace a student's roster fields (admin). Send If-Match to refuse stale writes.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status409Conflict);
         students.MapGet("/{id:guid}/guardians", ListGuardians).WithSummary("A student's guardians (staff who look after the child).");
         students.MapPost("/{id:guid}/guardians", LinkGuardian).WithSummary("Link an existing or new guardian to a student (admin).")
             .ProducesValidationProblem()

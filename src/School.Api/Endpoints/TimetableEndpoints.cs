@@ -30,6 +30,7 @@ internal static class TimetableEndpoints
             .WithSummary("Create an academic year (admin).");
         years.MapPut("/{id:guid}", async (Guid id, AcademicYearRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), y => y.Version))
+            .WithIfMatch()
             .WithSummary("Replace an academic year's half terms, closures and cycle (admin).");
 
         var windows = app.MapGroup("/api/day-windows").NamesRecord(RecordKind.DayWindow).NamesRecord(RecordKind.Participant, "studentId").WithTags("Timetable: day windows").WithProblems();
@@ -42,6 +43,7 @@ internal static class TimetableEndpoints
             .WithSummary("One day window with its places.");
         windows.MapPut("/{id:guid}", async (Guid id, DayWindowRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), w => w.Version))
+            .WithIfMatch()
             .WithSummary("Change a day window (admin); its capacity cannot drop below the places taken.");
         windows.MapGet("/{id:guid}/enrolments", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new ListEnrolmentsQuery(id), ct)).ToOk())
@@ -103,6 +105,7 @@ internal static class TimetableEndpoints
             .WithSummary("One block (staff).");
         timetable.MapPut("/blocks/{id:guid}", async (Guid id, BlockRequest body, HttpRequest request, HttpResponse response, ISender s, CancellationToken ct) =>
                 await ETags.WriteAsync(request, response, v => s.Send(body.ToCommand(id, v), ct), b => b.Block.Version))
+            .WithIfMatch()
             .WithSummary("Move or change a block (admin); its clashes come back with it.");
         timetable.MapDelete("/blocks/{id:guid}", async (Guid id, ISender s, CancellationToken ct) =>
                 (await s.Send(new DeleteBlockCommand(id), ct)).ToNoContent())

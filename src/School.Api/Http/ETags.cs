@@ -7,7 +7,16 @@ namespace School.Api.Http;
 /// <summary>Versions travel as strong ETags ("3"); a write may send If-Match to be refused (412) when stale.</summary>
 internal static class ETags
 {
-    public static void Set(HttpResponse response, uint version) => response.Headers.ETag = $"\"{version}\"";
+    public static void Set(HttpResponse response, uint version)
+    {
+        if (response.HttpContext.ETagMetadata() is null)
+        {
+            throw new InvalidOperationException(
+                $"{response.HttpContext.GetEndpoint()?.DisplayName} sets an ETag but does not declare it: add .WithETag() or .WithIfMatch() to the endpoint.");
+        }
+
+        response.Headers.ETag = $"\"{version}\"";
+    }
 
     /// <summary>200 with the value and its version as the ETag, or the error's problem.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToOkWithETag<T>(this Result<T> result, HttpResponse response, Func<T, uint> versionOf)
@@ -51,6 +60,12 @@ internal static class ETags
     /// <summary>The version named by If-Match, which this write requires (428 without it, 412 when unreadable).</summary>
     public static Result<uint> RequireIfMatch(HttpRequest request)
     {
+        if (request.HttpContext.ETagMetadata() is not { IfMatch: IfMatchUse.Required })
+        {
+            throw new InvalidOperationException(
+                $"{request.HttpContext.GetEndpoint()?.DisplayName} requires If-Match but does not declare it: add .WithIfMatch(required: true) to the endpoint.");
+        }
+
         var version = IfMatch(request);
         if (!version.IsSuccess)
         {
@@ -66,6 +81,12 @@ internal static class ETags
     /// <summary>The version named by If-Match, null when the header is absent.</summary>
     public static Result<uint?> IfMatch(HttpRequest request)
     {
+        if (request.HttpContext.ETagMetadata() is not { IfMatch: not IfMatchUse.None })
+        {
+            throw new InvalidOperationException(
+                $"{request.HttpContext.GetEndpoint()?.DisplayName} reads If-Match but does not declare it: add .WithIfMatch() to the endpoint.");
+        }
+
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header))
         {
