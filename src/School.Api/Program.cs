@@ -51,6 +51,8 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     options.SerializerOptions.Converters.Add(new TimeOnlyJsonConverter());
     options.SerializerOptions.Converters.Add(new NoNulStringConverter());
+    // Required fields, null for fields that are not nullable, and the longest text: one contract for every request body.
+    RequestContract.Configure(options.SerializerOptions);
 });
 
 builder.Services.AddOpenApi(options =>
