@@ -59,6 +59,7 @@ builder.Services.AddOpenApi(options =>
 {
     options.AddDocumentTransformer<BearerSecurityTransformer>();
     options.AddSchemaTransformer<EnumSchemaTransformer>();
+    options.AddSchemaTransformer<RequiredFieldsSchemaTransformer>();
 });
 
 var app = builder.Build();

@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace School.Api.Http;
 
@@ -53,4 +55,25 @@ internal static class RequestContract
     private static int? DeclaredMaxLength(JsonPropertyInfo property) =>
         (property.AttributeProvider as MemberInfo)?.GetCustomAttribute<MaxLengthAttribute>()?.Length
         ?? (property.AssociatedParameter?.AttributeProvider as ParameterInfo)?.GetCustomAttribute<MaxLengthAttribute>()?.Length;
+}
+
+/// <summary>
+/// The OpenAPI document lists as required exactly the fields <see cref="RequestContract"/> requires (left alone, it
+/// would list every constructor parameter without a default, nullable ones included, which the API does not require).
+/// </summary>
+internal sealed class RequiredFieldsSchemaTransformer : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        // Also when the type is first met as a property's type: that schema becomes the shared component.
+        var type = context.JsonTypeInfo;
+        if (type.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } properties
+            && properties.Keys.All(name => type.Properties.Any(p => p.Name == name)))
+        {
+            var required = type.Properties.Where(p => p.IsRequired).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            schema.Required = required.Count > 0 ? required : null;
+        }
+
+        return Task.CompletedTask;
+    }
 }

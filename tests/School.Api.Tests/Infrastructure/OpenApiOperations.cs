@@ -12,7 +12,7 @@ public static partial class OpenApiOperations
 {
     public sealed record BodyProperty(string Name, JsonElement Schema, bool IsBoolean, IReadOnlyList<string> EnumValues, bool IsArray);
 
-    public sealed record Operation(string Method, string Path, string Url, bool BodyIsArray, IReadOnlyList<string> Required, IReadOnlyList<BodyProperty> Properties)
+    public sealed record Operation(string Method, string Path, string Url, bool BodyIsRequired, bool BodyIsArray, IReadOnlyList<string> Required, IReadOnlyList<BodyProperty> Properties)
     {
         public override string ToString() => $"{Method} {Path}";
     }
@@ -42,7 +42,8 @@ public static partial class OpenApiOperations
                     ? p.EnumerateObject().Select(property => Describe(property.Name, Resolve(property.Value, schemas), schemas)).ToList()
                     : [];
                 operations.Add(new Operation(
-                    method.Name.ToUpperInvariant(), path.Name, Url(path.Name, routeValue), HasType(resolved, "array"), required, properties));
+                    method.Name.ToUpperInvariant(), path.Name, Url(path.Name, routeValue),
+                    body.TryGetProperty("required", out var r2) && r2.ValueKind == JsonValueKind.True, HasType(resolved, "array"), required, properties));
             }
         }
 
