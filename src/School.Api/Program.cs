@@ -55,6 +55,8 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new NoNulStringConverter());
     // Numbers are JSON numbers: "7" for a year group is refused (400), as the OpenAPI document says (type: integer).
     options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    // Required fields, null for fields that are not nullable, and the longest text: one contract for every request body.
+    RequestContract.Configure(options.SerializerOptions);
 });
 
 builder.Services.AddSchoolOpenApi();

@@ -64,30 +64,23 @@ internal sealed partial class ExceptionHandler(IProblemDetailsService problems, 
             return Problem(exception.StatusCode, exception.Message, "bad_request");
         }
 
-        var (field, message) = exception.InnerException switch
+        var errors = exception.InnerException switch
         {
-            JsonException { Path: { } path } json when path != "$" && json.Message.StartsWith(NoNulStringConverter.Message, StringComparison.Ordinal) =>
-                (FieldName(path.TrimStart('$', '.')), NulCharacterGuard.Detail),
-            JsonException { Path: { } path } json when path != "$" && IsConversionFailure(json) =>
-                (FieldName(path.TrimStart('$', '.')), "The value has the wrong type or is not one of the allowed values."),
-            JsonException => ("body", "The request body is not valid JSON."),
-            _ when exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => ("body", "A request body is required."),
-            _ when ParameterName().Match(exception.Message) is { Success: true } m => (FieldName(m.Groups["name"].Value), $"The value is not valid for {m.Groups["name"].Value}."),
-            _ => ("request", "The request could not be read."),
+            JsonException json => JsonFailures.Describe(json),
+            _ when exception.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) =>
+                new Dictionary<string, string[]> { ["body"] = ["A request body is required."] },
+            _ when ParameterName().Match(exception.Message) is { Success: true } m =>
+                new Dictionary<string, string[]> { [FieldName(m.Groups["name"].Value)] = [$"The value is not valid for {m.Groups["name"].Value}."] },
+            _ => new Dictionary<string, string[]> { ["request"] = ["The request could not be read."] },
         };
 
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,
             Detail = "The request has invalid fields.",
             Extensions = { ["code"] = "validation" },
         };
     }
-
-    /// <summary>A well-formed value of the wrong type, as opposed to text that is not JSON at all.</summary>
-    private static bool IsConversionFailure(JsonException exception) =>
-        exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-        || exception.Message.Contains("could not be mapped", StringComparison.Ordinal);
 
     private static ProblemDetails Problem(int status, string detail, string code) =>
         new() { Status = status, Detail = detail, Extensions = { ["code"] = code } };

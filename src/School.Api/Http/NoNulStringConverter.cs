@@ -6,10 +6,11 @@ using FluentValidation.Results;
 namespace School.Api.Http;
 
 /// <summary>
-/// Refuses text containing the NUL character (U+0000) anywhere in a JSON body: no name, note or title needs it, and
-/// PostgreSQL cannot store it. The request is 400 naming the field, on either database.
+/// Reads every JSON string of a request body: text containing the NUL character (U+0000) is refused (no name, note or
+/// title needs it, and PostgreSQL cannot store it), and so is text longer than the limit (by default
+/// <see cref="RequestContract.MaxTextLength"/>). Either is a 400 naming the field, on either database.
 /// </summary>
-internal sealed class NoNulStringConverter : JsonConverter<string>
+internal sealed class NoNulStringConverter(int maxLength = RequestContract.MaxTextLength) : JsonConverter<string>
 {
     public const string Message = "The JSON value could not be converted: text may not contain the NUL character (U+0000).";
 
@@ -26,7 +27,21 @@ internal sealed class NoNulStringConverter : JsonConverter<string>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value);
 
-    private static string Checked(string value) => value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Message) : value;
+    private string Checked(string value) =>
+        value.Contains('\0', StringComparison.Ordinal) ? throw new InvalidJsonValueException(Message, NulCharacterGuard.Detail)
+        : value.Length > maxLength ? throw new InvalidJsonValueException(
+            $"The JSON value could not be converted: text longer than {maxLength} characters.",
+            $"The text may be at most {maxLength} characters long.")
+        : value;
+}
+
+/// <summary>
+/// A well-formed JSON value that a converter of this API refuses, with the explanation the client sees. The serializer
+/// fills in <see cref="JsonException.Path"/>, which names the field in the 400.
+/// </summary>
+internal sealed class InvalidJsonValueException(string message, string detail) : JsonException(message)
+{
+    public string Detail { get; } = detail;
 }
 
 /// <summary>

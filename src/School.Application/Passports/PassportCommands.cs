@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -57,7 +58,9 @@ internal sealed class ExportPassportQueryHandler(
 /// signature verifies with a key this school trusts (a school of this deployment, or a key an admin registered);
 /// anything altered, truncated or signed by an unknown key is refused with 422 and nothing is imported.
 /// </summary>
-public sealed record ImportPassportCommand(Guid StudentId, string Passport) : ICommand<Result<ImportedPassportDto>>;
+public sealed record ImportPassportCommand(
+    Guid StudentId,
+    [property: MaxLength(ImportPassportCommandValidator.MaxLength)] string Passport) : ICommand<Result<ImportedPassportDto>>;
 
 public sealed record ImportedPassportDto(Guid Id, Guid StudentId, string IssuerName, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ImportedAt, JsonElement Document);
 

@@ -13,5 +13,6 @@ internal static class OpenApiSetup
         options.AddOperationTransformer<OperationContractTransformer>();
         options.AddSchemaTransformer<EnumSchemaTransformer>();
         options.AddSchemaTransformer<SchemaTypeTransformer>();
+        options.AddSchemaTransformer<RequiredFieldsSchemaTransformer>();
     });
 }
