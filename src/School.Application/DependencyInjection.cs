@@ -13,6 +13,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<StudentAccess>();
+        services.AddScoped<Auth.SignInSessions>();
         services.AddScoped<Mentoring.Sweep.MentoringSweep>();
         services.AddScoped<Notifications.Delivery.NotificationDelivery>();
         return services;
