@@ -32,6 +32,8 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, SigningKeyPro
         var claims = new Dictionary<string, object>
         {
             [SchoolClaims.Subject] = subject.AccountId.ToString(),
+            // Two tokens issued in the same second for the same account still differ.
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             [SchoolClaims.Email] = subject.Email,
             [SchoolClaims.PersonId] = subject.PersonId.ToString(),
             [SchoolClaims.PersonKind] = subject.Kind.ToString(),

@@ -121,12 +121,13 @@ public sealed class SignInThrottlingTests(ProductionLimitsApiFactory factory) : 
     public async Task Token_ByDefault_LastsFifteenMinutes_AndItsRefreshTokenFourteenDays()
     {
         using var client = factory.ClientFrom("203.0.113.50");
+        var now = factory.Time.GetUtcNow();
 
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email = Accounts.Pastoral, password = DemoData.Password });
 
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(factory.Time.GetUtcNow().AddMinutes(15), token.GetProperty("expiresAt").GetDateTimeOffset());
-        Assert.Equal(factory.Time.GetUtcNow().AddDays(14), token.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
+        Assert.Equal(now.AddMinutes(15), token.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(now.AddDays(14), token.GetProperty("refreshTokenExpiresAt").GetDateTimeOffset());
     }
 
     /// <summary>Asserts a 429 problem with code auth.throttled and a Retry-After header; returns its seconds.</summary>
