@@ -33,6 +33,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+builder.Services.AddSignInThrottling(builder.Configuration);
 
 // Every endpoint needs a signed-in user unless it says otherwise (sign-in, health, API docs).
 builder.Services.AddAuthorizationBuilder()
@@ -77,6 +78,7 @@ app.UseStatusCodePages();
 app.UseNulCharacterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseRecordVisibility();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<StudentAccess>();
         services.AddScoped<RecordVisibility>();
+        services.AddScoped<Auth.SignInSessions>();
         services.AddScoped<Mentoring.Sweep.MentoringSweep>();
         services.AddScoped<Notifications.Delivery.NotificationDelivery>();
         return services;

@@ -69,6 +69,8 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddMemoryCache();
+        services.AddSingleton<SecurityStamps>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<IPassportSigner, Passports.PassportSigner>();
         services.AddOptions<School.Application.Mentoring.Sweep.MentoringOptions>().Bind(configuration.GetSection(School.Application.Mentoring.Sweep.MentoringOptions.SectionName));
@@ -96,6 +98,8 @@ public static class DependencyInjection
             {
                 bearer.MapInboundClaims = false;
                 bearer.TimeProvider = time;
+                // A token is good only while its account's security stamp is unchanged (not locked, same roles and password).
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = SecurityStamps.ValidateAsync };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,

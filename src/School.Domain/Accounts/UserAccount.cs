@@ -46,9 +46,16 @@ public sealed class UserAccount : Entity
 
     public Guid? PartnershipId { get; private set; }
 
-    public int FailedSignInCount { get; private set; }
+    /// <summary>
+    /// Changes whenever what a bearer token says about the account stops being true (locked, new password, new roles,
+    /// a guardian's access stopped); tokens carry it and are refused once it no longer matches.
+    /// </summary>
+    public string SecurityStamp { get; private set; } = NewStamp();
 
-    public DateTimeOffset? LockedUntil { get; private set; }
+    /// <summary>When an admin locked the account; a locked account cannot sign in and its tokens stop working.</summary>
+    public DateTimeOffset? LockedAt { get; private set; }
+
+    public bool IsLocked => LockedAt is not null;
 
     public DateTimeOffset? LastSignedInAt { get; private set; }
 
@@ -78,44 +85,26 @@ public sealed class UserAccount : Entity
         return new UserAccount(id, trimmed, Normalise(trimmed), kind, personId, null, partnershipId);
     }
 
-    public void SetPasswordHash(string hash) => PasswordHash = Guard.Text(hash, nameof(hash), 1000);
-
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Rule: <see cref="SignInLockout.MaxFailures"/> failures in a row lock the account for <see cref="SignInLockout.Duration"/>.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now)
+    /// <summary>Sets the password (already hashed); every token issued before stops working.</summary>
+    public void SetPasswordHash(string hash)
     {
-        if (IsLockedOut(now))
-        {
-            return;
-        }
-
-        if (LockedUntil is not null)
-        {
-            // The previous lock has run out: start counting afresh.
-            LockedUntil = null;
-            FailedSignInCount = 0;
-        }
-
-        FailedSignInCount++;
-        if (FailedSignInCount >= SignInLockout.MaxFailures)
-        {
-            LockedUntil = now + SignInLockout.Duration;
-        }
+        PasswordHash = Guard.Text(hash, nameof(hash), 1000);
+        RotateSecurityStamp();
     }
 
-    public void RecordSuccessfulSignIn(DateTimeOffset now)
+    /// <summary>Locks the account: no sign-in, and every token issued before stops working.</summary>
+    public void Lock(DateTimeOffset now)
     {
-        FailedSignInCount = 0;
-        LockedUntil = null;
-        LastSignedInAt = now;
+        LockedAt ??= now;
+        RotateSecurityStamp();
     }
-}
 
-/// <summary>The sign-in lockout rule: five failures in a row lock an account for fifteen minutes.</summary>
-public static class SignInLockout
-{
-    public const int MaxFailures = 5;
+    public void Unlock() => LockedAt = null;
 
-    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(15);
+    /// <summary>Revokes every token issued so far (access and refresh alike).</summary>
+    public void RotateSecurityStamp() => SecurityStamp = NewStamp();
+
+    public void RecordSuccessfulSignIn(DateTimeOffset now) => LastSignedInAt = now;
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

@@ -15,13 +15,16 @@ public static class SchoolClaims
     public const string SchoolId = "school_id";
     public const string PartnershipId = "partnership_id";
     public const string Role = "role";
+    public const string SecurityStamp = "stamp";
 }
 
 internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, SigningKeyProvider keys, TimeProvider time) : ITokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public IssuedToken Issue(TokenSubject subject)
+    public TimeSpan RefreshTokenLifetime => options.Value.RefreshTokenLifetime;
+
+    public AccessToken Issue(TokenSubject subject)
     {
         var jwt = options.Value;
         var now = time.GetUtcNow();
@@ -29,10 +32,13 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, SigningKeyPro
         var claims = new Dictionary<string, object>
         {
             [SchoolClaims.Subject] = subject.AccountId.ToString(),
+            // Two tokens issued in the same second for the same account still differ.
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             [SchoolClaims.Email] = subject.Email,
             [SchoolClaims.PersonId] = subject.PersonId.ToString(),
             [SchoolClaims.PersonKind] = subject.Kind.ToString(),
             [SchoolClaims.Role] = subject.Roles.ToArray(),
+            [SchoolClaims.SecurityStamp] = subject.SecurityStamp,
         };
         if (subject.SchoolId is { } school)
         {
@@ -54,6 +60,6 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, SigningKeyPro
             Claims = claims,
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
         });
-        return new IssuedToken(token, expires);
+        return new AccessToken(token, expires);
     }
 }

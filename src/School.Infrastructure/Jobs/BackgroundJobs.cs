@@ -4,7 +4,10 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +40,17 @@ public sealed class HangfireOptions
 
     /// <summary>How often an idle PostgreSQL-backed worker looks for queued jobs (PostgreSQL also wakes it when a job is queued).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The sign-ins (e-mail addresses) of the deployment's operators: only they may change jobs on the dashboard (trigger,
+    /// remove, requeue, delete), since the jobs serve every school. School admins get a read-only view. See docs/adr/0012.
+    /// </summary>
+    public IList<string> Operators { get; } = [];
+
+    public bool IsOperator(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+        && user.FindFirst(Identity.SchoolClaims.Email)?.Value is { } email
+        && Operators.Any(o => string.Equals(o.Trim(), email.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>
@@ -87,7 +101,8 @@ public static class BackgroundJobs
         services.AddHostedService<RecurringJobRegistration>();
         services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, policy => policy
             .RequireAuthenticatedUser()
-            .RequireRole(nameof(StaffRoles.SchoolAdmin)));
+            .AddRequirements(new JobsDashboardRequirement()));
+        services.AddSingleton<IAuthorizationHandler, JobsDashboardAuthorization>();
         return services;
     }
 
@@ -104,23 +119,60 @@ public static class BackgroundJobs
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
 
-    /// <summary>The dashboard at <c>/hangfire</c>, for school admins only (401 when not signed in, 403 for everyone else).</summary>
-    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+    /// <summary>
+    /// The dashboard at <c>/hangfire</c> (401 when not signed in, 403 for anyone who is neither a school admin nor an
+    /// operator). The jobs serve every school, so a school admin only looks: changing a job is for the deployment's
+    /// operators (<see cref="HangfireOptions.Operators"/>), and anyone else's change is refused with 403.
+    /// </summary>
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        var hangfire = endpoints.ServiceProvider.GetRequiredService<IOptions<HangfireOptions>>();
+        return endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             AppPath = null,
             DashboardTitle = "School background jobs",
             DisplayStorageConnectionString = false,
-            // The endpoint's policy has already let only school admins through; Hangfire's own check agrees.
+            // The endpoint's policy has already decided; Hangfire's own checks agree (and hide the buttons of a read-only view).
             Authorization = [],
-            AsyncAuthorization = [new SchoolAdminDashboardFilter()],
+            AsyncAuthorization = [new DashboardViewerFilter(hangfire)],
+            IsReadOnlyFunc = context => !hangfire.Value.IsOperator(context.GetHttpContext().User),
         }).RequireAuthorization(DashboardPolicy);
-
-    private sealed class SchoolAdminDashboardFilter : IDashboardAsyncAuthorizationFilter
-    {
-        public Task<bool> AuthorizeAsync(DashboardContext context) =>
-            Task.FromResult(context.GetHttpContext().User.IsInRole(nameof(StaffRoles.SchoolAdmin)));
     }
+
+    private sealed class DashboardViewerFilter(IOptions<HangfireOptions> hangfire) : IDashboardAsyncAuthorizationFilter
+    {
+        public Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return Task.FromResult(user.IsInRole(nameof(StaffRoles.SchoolAdmin)) || hangfire.Value.IsOperator(user));
+        }
+    }
+}
+
+/// <summary>Who may use the jobs dashboard: operators fully, school admins to look only.</summary>
+internal sealed class JobsDashboardRequirement : IAuthorizationRequirement;
+
+internal sealed class JobsDashboardAuthorization(IOptions<HangfireOptions> hangfire) : AuthorizationHandler<JobsDashboardRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, JobsDashboardRequirement requirement)
+    {
+        if (hangfire.Value.IsOperator(context.User)
+            || (context.User.IsInRole(nameof(StaffRoles.SchoolAdmin)) && context.Resource is HttpContext http && IsLooking(http.Request)))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Reading pages, and the one POST the dashboard makes to read (its live statistics); every other POST is a command
+    /// (trigger, remove, requeue, delete).
+    /// </summary>
+    private static bool IsLooking(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+        || (HttpMethods.IsPost(request.Method)
+            && string.Equals(request.Path.Value, $"{BackgroundJobs.DashboardPath}/stats", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>Registers (or updates) the recurring jobs when the service starts, from configuration.</summary>

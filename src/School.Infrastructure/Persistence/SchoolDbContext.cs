@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Domain.Accounts;
@@ -28,6 +29,8 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
 
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     public DbSet<AcademicYear> AcademicYears => Set<AcademicYear>();
 
@@ -115,10 +118,15 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
         }
 
         ChangeTracker.AutoDetectChangesEnabled = false;
+        var newStamps = AccountsWithNewStamps();
         try
         {
             RefuseNulCharacters();
-            return await base.SaveChangesAsync(cancellationToken);
+            ForgetStamps(newStamps);
+            var saved = await base.SaveChangesAsync(cancellationToken);
+            // Again after the commit, so a request that read the old stamp meanwhile does not keep it cached.
+            ForgetStamps(newStamps);
+            return saved;
         }
         catch (DbUpdateException ex) when (UniqueIndexName(ex) is { } index)
         {
@@ -127,6 +135,26 @@ public abstract class SchoolDbContext(DbContextOptions options) : DbContext(opti
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private List<Guid> AccountsWithNewStamps() => ChangeTracker.Entries<UserAccount>()
+        .Where(e => e.State == EntityState.Deleted
+            || (e.State == EntityState.Modified && (e.Property(a => a.SecurityStamp).IsModified || e.Property(a => a.LockedAt).IsModified)))
+        .Select(e => e.Entity.Id)
+        .ToList();
+
+    private void ForgetStamps(List<Guid> accountIds)
+    {
+        if (accountIds.Count == 0)
+        {
+            return;
+        }
+
+        var stamps = this.GetService<Identity.SecurityStamps>();
+        foreach (var id in accountIds)
+        {
+            stamps.Forget(id);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -61,7 +62,32 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         ["Seeding:DemoData"] = "true",
         // Hangfire's server polls on the real clock; tests run jobs themselves (a test that needs the server turns it on).
         ["Hangfire:Server"] = "false",
+        // As in Development: the deployment's operator, who alone may change jobs on the dashboard.
+        ["Hangfire:Operators:0"] = Accounts.Admin,
+        // The suite signs in many times from one test "address" and moves its clock by minutes with clients in hand;
+        // ProductionLimitsApiFactory runs with the real defaults (15-minute tokens, strict sign-in limits).
+        ["Auth:AccessTokenLifetime"] = "01:00:00",
+        ["Auth:Throttle:PerClientPermits"] = "100000",
+        ["Auth:Throttle:PerAccountPermits"] = "100000",
     };
+
+    /// <summary>The test-only header that sets the caller's address (TestServer has none); production trusts no such header.</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient ClientFrom(string address)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    /// <summary>Signs in again as <paramref name="email"/> (the cached token may have been revoked), and caches the new token.</summary>
+    public Task<HttpClient> SignInAgain(string email, string password = School.Infrastructure.Seeding.DemoData.Password)
+    {
+        _tokens.TryRemove(email, out _);
+        return ClientFor(email, password);
+    }
 
     /// <summary>An HTTP client signed in as <paramref name="email"/> (a demo account unless the test created another).</summary>
     public async Task<HttpClient> ClientFor(string email, string password = School.Infrastructure.Seeding.DemoData.Password)
@@ -98,6 +124,7 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddTransient<IStartupFilter, TestClientAddress>();
         });
     }
 
@@ -134,6 +161,24 @@ public class SchoolApiFactory : WebApplicationFactory<Program>
     }
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    /// <summary>Gives each request the address named by <see cref="ClientAddressHeader"/>, before anything else runs.</summary>
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && IPAddress.TryParse(value, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 
     /// <summary>A new copy of the demo database, for a test that runs the API some other way (as separate processes).</summary>
     public static TestDatabase CopyOfDemoDatabase(string dataDirectory) => TestDatabase.Create(dataDirectory, Template.Value.Database);

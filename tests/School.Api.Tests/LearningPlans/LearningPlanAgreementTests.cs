@@ -56,9 +56,12 @@ public sealed class LearningPlanAgreementTests(SchoolApiFactory factory) : IClas
             accessStoppedReason = "Court order, 1 October 2026",
         });
 
-        var response = await mother.ActAsync(family.StudentId, "agree", etag);
+        var withTheOldToken = await mother.ActAsync(family.StudentId, "agree", etag);
+        using var motherAgain = await factory.SignInAgain(family.GuardianEmail, Family.Password);
+        var response = await motherAgain.ActAsync(family.StudentId, "agree", etag);
 
         Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        await withTheOldToken.AssertProblem(HttpStatusCode.Unauthorized);
         await response.AssertProblem(HttpStatusCode.NotFound);
         using var tutor = await factory.ClientFor(Accounts.Tutor);
         Assert.Empty((await tutor.PlanAsync(family.StudentId)).GetProperty("agreements").EnumerateArray());

@@ -105,6 +105,8 @@ internal sealed class PeerDriver(SchoolApiFactory factory)
 
     public Task<HttpClient> AsGuardian(string email) => factory.ClientFor(email, Password);
 
+    public Task<HttpClient> SignInAgainAsGuardian(string email) => factory.SignInAgain(email, Password);
+
     /// <summary>A new programme (201), set up by <paramref name="admin"/>; returns it.</summary>
     public async Task<JsonElement> ProgrammeAsync(
         string admin = Accounts.Admin, Guid? supervisorId = null, int[]? tutorYears = null, int[]? tuteeYears = null, bool allowSameAge = false,

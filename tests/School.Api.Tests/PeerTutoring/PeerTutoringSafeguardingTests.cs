@@ -226,9 +226,12 @@ public sealed class PeerTutoringSafeguardingTests(SchoolApiFactory factory) : IC
             accessStoppedReason = "Court order.",
         }), 200);
 
-        var me = await PeerDriver.GetAsync(guardian, PeerDriver.Me);
-        var child = await guardian.GetAsync(PeerDriver.OfStudent(tutor.Id));
+        var withTheOldToken = await guardian.GetAsync(PeerDriver.Me);
+        using var guardianAgain = await _peer.SignInAgainAsGuardian(email);
+        var me = await PeerDriver.GetAsync(guardianAgain, PeerDriver.Me);
+        var child = await guardianAgain.GetAsync(PeerDriver.OfStudent(tutor.Id));
 
+        await withTheOldToken.AssertProblem(HttpStatusCode.Unauthorized);
         Assert.Empty(me.GetProperty("children").EnumerateArray());
         await child.AssertProblem(HttpStatusCode.NotFound);
     }

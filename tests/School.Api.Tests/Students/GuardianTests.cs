@@ -65,17 +65,20 @@ public sealed class GuardianTests(SchoolApiFactory factory) : IClassFixture<Scho
             accessAllowed = false,
             accessStoppedReason = "Court order, 1 October 2026",
         });
-        var whileStopped = await parent.GetAsync($"/api/students/{studentId}");
-        var meWhileStopped = await parent.GetFromJsonAsync<JsonElement>("/api/me");
+        var tokenAfterStop = await parent.GetAsync("/api/me");
+        using var parentAgain = await factory.SignInAgain(email, "parent-Passw0rd");
+        var whileStopped = await parentAgain.GetAsync($"/api/students/{studentId}");
+        var meWhileStopped = await parentAgain.GetFromJsonAsync<JsonElement>("/api/me");
         var restore = await admin.PutAsJsonAsync($"/api/students/{studentId}/guardians/{guardianId}", new
         {
             relationship = "Father",
             hasParentalResponsibility = true,
             accessAllowed = true,
         });
-        var afterRestore = await parent.GetAsync($"/api/students/{studentId}");
+        var afterRestore = await parentAgain.GetAsync($"/api/students/{studentId}");
 
         Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        await tokenAfterStop.AssertProblem(HttpStatusCode.Unauthorized);
         await whileStopped.AssertProblem(HttpStatusCode.NotFound);
         Assert.Empty(meWhileStopped.GetProperty("children").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, restore.StatusCode);

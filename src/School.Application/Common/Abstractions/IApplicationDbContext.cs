@@ -24,6 +24,8 @@ public interface IApplicationDbContext
 
     DbSet<UserAccount> UserAccounts { get; }
 
+    DbSet<RefreshToken> RefreshTokens { get; }
+
     DbSet<AcademicYear> AcademicYears { get; }
 
     DbSet<DayWindow> DayWindows { get; }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using School.Domain.Accounts;
 using School.Domain.Common;
 using School.Domain.Staff;
 
@@ -46,7 +47,15 @@ internal sealed class UpdateStaffCommandHandler(ICurrentUser user, IApplicationD
             return Error.PreconditionFailed("The staff member was changed by someone else since you read them. Read again and retry.");
         }
 
+        var rolesBefore = member.Roles;
         member.Update(command.GivenName, command.FamilyName, command.Title, StaffRoleNames.Combine(command.Roles));
+        if (member.Roles != rolesBefore
+            && await db.UserAccounts.SingleOrDefaultAsync(a => a.PersonKind == PersonKind.Staff && a.PersonId == member.Id, cancellationToken) is { } account)
+        {
+            // Their tokens name the old roles: they stop working, and the next sign-in carries the new ones.
+            account.RotateSecurityStamp();
+        }
+
         if (!member.HasRole(StaffRoles.Mentor)
             && await db.Mentors.SingleOrDefaultAsync(m => m.Id == member.Id, cancellationToken) is { } mentor)
         {

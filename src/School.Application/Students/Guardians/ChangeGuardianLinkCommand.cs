@@ -3,6 +3,8 @@ using Mediator;
 using School.Application.Common;
 using School.Application.Common.Abstractions;
 using School.Application.Common.Authorization;
+using Microsoft.EntityFrameworkCore;
+using School.Domain.Accounts;
 using School.Domain.Common;
 using School.Domain.Students;
 
@@ -43,11 +45,19 @@ internal sealed class ChangeGuardianLinkCommandHandler(StudentAccess access, IAp
         }
 
         var student = await db.LoadForChangeAsync(command.StudentId, cancellationToken);
+        var accessBefore = student.GuardianLinks.FirstOrDefault(l => l.GuardianId == command.GuardianId)?.AccessAllowed;
         var changed = student.ChangeGuardianLink(
             command.GuardianId, command.Relationship, command.HasParentalResponsibility, command.AccessAllowed, command.AccessStoppedReason);
         if (!changed.IsSuccess)
         {
             return changed.Error!;
+        }
+
+        if (accessBefore == true && !command.AccessAllowed
+            && await db.UserAccounts.SingleOrDefaultAsync(a => a.PersonKind == PersonKind.Guardian && a.PersonId == command.GuardianId, cancellationToken) is { } account)
+        {
+            // Access stopped (a court order, say): the guardian's tokens stop working now, not when they expire.
+            account.RotateSecurityStamp();
         }
 
         await db.SaveChangesAsync(cancellationToken);

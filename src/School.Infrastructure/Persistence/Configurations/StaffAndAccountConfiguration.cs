@@ -31,6 +31,7 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.Property(a => a.Email).HasMaxLength(UserAccount.EmailMaxLength);
         builder.Property(a => a.NormalisedEmail).HasMaxLength(UserAccount.EmailMaxLength);
         builder.Property(a => a.PasswordHash).HasMaxLength(1000);
+        builder.Property(a => a.SecurityStamp).HasMaxLength(64);
         builder.Property(a => a.PersonKind).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(a => a.NormalisedEmail).IsUnique().HasDatabaseName(UniqueIndexes.AccountEmail);
         builder.HasIndex(a => new { a.PersonKind, a.PersonId });
@@ -38,5 +39,18 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         builder.HasIndex(a => a.PersonId);
         builder.HasOne<SchoolEntity>().WithMany().HasForeignKey(a => a.SchoolId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Partnership>().WithMany().HasForeignKey(a => a.PartnershipId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> builder)
+    {
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.TokenHash).HasMaxLength(RefreshToken.HashLength);
+        builder.Property(t => t.SecurityStamp).HasMaxLength(64);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.FamilyId);
+        builder.HasOne<UserAccount>().WithMany().HasForeignKey(t => t.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

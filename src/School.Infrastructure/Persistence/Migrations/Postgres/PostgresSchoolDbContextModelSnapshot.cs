@@ -22,6 +22,53 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("School.Domain.Accounts.RefreshToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FamilyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("FamilyId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("RefreshTokens");
+                });
+
             modelBuilder.Entity("School.Domain.Accounts.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -33,13 +80,10 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(254)")
                         .UseCollation("C");
 
-                    b.Property<int>("FailedSignInCount")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("LastSignedInAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
+                    b.Property<DateTimeOffset?>("LockedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("NormalisedEmail")
@@ -67,6 +111,12 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<Guid?>("SchoolId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1995,6 +2045,15 @@ namespace School.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("IX_TeachingGroups_SchoolId_Name");
 
                     b.ToTable("TeachingGroups");
+                });
+
+            modelBuilder.Entity("School.Domain.Accounts.RefreshToken", b =>
+                {
+                    b.HasOne("School.Domain.Accounts.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("School.Domain.Accounts.UserAccount", b =>
