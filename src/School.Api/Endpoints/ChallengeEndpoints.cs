@@ -76,7 +76,7 @@ internal sealed record ChallengeMenuRequest(string Name, IReadOnlyList<int>? Yea
 
 internal sealed record ChallengeRequest(
     string Title, string? Description, int TeamMin, int TeamMax, int Capacity, IReadOnlyList<Guid>? CoachIds, string? CommunityPartner,
-    bool NeedsGuardianConsent, IReadOnlyList<int>? YearGroups);
+    IReadOnlyList<int>? YearGroups, bool NeedsGuardianConsent = false);
 
 internal sealed record ChallengePreferencesRequest(Guid? StudentId, IReadOnlyList<Guid>? ChallengeIds);
 
