@@ -6,6 +6,7 @@ using School.Application.Auth.IssueToken;
 using School.Application.Auth.Refresh;
 using School.Application.Auth.SignOut;
 using School.Application.Common.Abstractions;
+using School.Application.Me.ChangePassword;
 using School.Application.Me.GetMe;
 
 namespace School.Api.Endpoints;
@@ -54,6 +55,14 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        app.MapPost("/api/me/password", ChangePassword)
+            .WithTags("Sign-in")
+            .WithSummary("Change my password: every token issued before stops working; answers a new token pair.")
+            .WithSignInThrottling(perAccount: false)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         app.MapGet("/api/me", GetMe)
             .WithTags("Sign-in")
             .WithSummary("Who I am: person, school, roles and, for a guardian, the children I may see.")
@@ -75,6 +84,9 @@ internal static class AuthEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetLock(AccountEmail body, bool locked, ISender sender, CancellationToken ct) =>
         (await sender.Send(new LockAccountCommand(body.Email, locked), ct)).ToNoContent();
+
+    private static async Task<Results<Ok<IssuedToken>, ProblemHttpResult>> ChangePassword(ChangePasswordCommand command, ISender sender, CancellationToken ct) =>
+        (await sender.Send(command, ct)).ToOk();
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> GetMe(ISender sender, CancellationToken ct) =>
         (await sender.Send(new GetMeQuery(), ct)).ToOk();

@@ -117,6 +117,41 @@ public sealed class TokenRevocationTests(SchoolApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ChangingMyPassword_EndsEveryOtherSession_AndGivesThisOneANewPair()
+    {
+        var (email, _) = await NewColleague("Teacher");
+        var phone = await SignIn(email, Password);
+        using var laptop = await factory.ClientFor(email, Password);
+
+        var changed = await laptop.PostAsJsonAsync("/api/me/password", new { currentPassword = Password, newPassword = "another-Passw0rd" });
+        var fresh = (await changed.Content.ReadFromJsonAsync<Tokens>())!;
+        using var phoneClient = factory.CreateClient();
+        phoneClient.DefaultRequestHeaders.Authorization = new("Bearer", phone.AccessToken);
+        var phoneAfter = await phoneClient.GetAsync("/api/me");
+        var phoneRefresh = await phoneClient.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = phone.RefreshToken });
+        using var laptopAgain = factory.CreateClient();
+        laptopAgain.DefaultRequestHeaders.Authorization = new("Bearer", fresh.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        await phoneAfter.AssertProblem(HttpStatusCode.Unauthorized);
+        await phoneRefresh.AssertProblem(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await laptopAgain.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInResponse(email, "another-Passw0rd")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangingMyPassword_WithTheWrongCurrentPassword_Is400AndNothingChanges()
+    {
+        var (email, _) = await NewColleague("Teacher");
+        using var client = await factory.ClientFor(email, Password);
+
+        var response = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "not-the-password", newPassword = "another-Passw0rd" });
+
+        await response.AssertValidationProblem("currentPassword");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task Refresh_GivesANewPairAndTheNewAccessTokenWorks()
     {
         var first = await SignIn(Accounts.Tutor);
@@ -168,6 +203,21 @@ public sealed class TokenRevocationTests(SchoolApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Refresh_TwiceAtOnceWithTheSameToken_OnlyOneWins()
+    {
+        var tokens = await SignIn(Accounts.Pastoral);
+        using var first = factory.CreateClient();
+        using var second = factory.CreateClient();
+
+        var answers = await Task.WhenAll(
+            first.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken }),
+            second.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken }));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task SignOut_TheRefreshTokenStopsWorking()
     {
         var tokens = await SignIn(Accounts.Teacher);
@@ -208,10 +258,15 @@ public sealed class TokenRevocationTests(SchoolApiFactory factory) : IClassFixtu
 
     private async Task<Tokens> SignIn(string email, string password = DemoData.Password)
     {
-        using var anonymous = factory.CreateClient();
-        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password });
+        var response = await SignInResponse(email, password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Tokens>())!;
+    }
+
+    private async Task<HttpResponseMessage> SignInResponse(string email, string password)
+    {
+        using var anonymous = factory.CreateClient();
+        return await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password });
     }
 
     private async Task<(string Email, Guid Id)> NewColleague(params string[] roles)

@@ -43,6 +43,17 @@ internal sealed class RefreshTokenCommandHandler(IApplicationDbContext db, SignI
             return SignInSessions.InvalidRefreshToken;
         }
 
+        // Claim the token in the database: of two requests racing with the same token, one wins and the other is a reuse.
+        var claimed = await db.RefreshTokens
+            .Where(t => t.Id == token.Id && t.UsedAt == null && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, (DateTimeOffset?)now), cancellationToken);
+        if (claimed == 0)
+        {
+            await sessions.RevokeFamilyAsync(token.FamilyId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return SignInSessions.InvalidRefreshToken;
+        }
+
         token.MarkUsed(now);
         return await sessions.IssueAsync(account, token.FamilyId, cancellationToken);
     }
