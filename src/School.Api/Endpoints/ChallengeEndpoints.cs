@@ -58,7 +58,7 @@ internal static class ChallengeEndpoints
             .WithSummary("The open day's showcase slots, one per team, in order.");
 
         app.MapGet("/api/students/{id:guid}/challenges", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetStudentChallengesQuery(id), ct)).ToOk())
-            .NamesRecord(RecordKind.Student)
+            .NamesRecord(RecordKind.Participant) // a coach of the school reads the challenges of a pupil placed in theirs
             .WithTags("Challenges")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

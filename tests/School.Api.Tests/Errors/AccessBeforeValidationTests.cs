@@ -72,7 +72,7 @@ public sealed partial class AccessBeforeValidationTests(SchoolApiFactory factory
     [Theory]
     [InlineData(Accounts.Parent)]
     [InlineData(Accounts.Student)]
-    public async Task AnotherChildsParentOrAnotherStudent_Gets404WhateverTheyBody_OnEveryStudentRoute(string caller)
+    public async Task AnotherChildsParentOrAnotherStudent_Gets404WhateverTheyBody_OnEveryRouteNamingAStudent(string caller)
     {
         var hidden = await HiddenRecordsAsync();
         var other = await factory.WithDb(db => db.Students.AsNoTracking().Where(s => s.Id == OtherStudentId)
@@ -81,7 +81,7 @@ public sealed partial class AccessBeforeValidationTests(SchoolApiFactory factory
         Assert.False(other.Linked);
 
         var failures = new List<string>();
-        var studentRoutes = RecordRoutes().Where(r => r.Names.Any(n => n.Kind == RecordKind.Student && n.RouteValue == "id")).ToList();
+        var studentRoutes = RecordRoutes().Where(r => r.Names.Any(n => n.Kind is RecordKind.Student or RecordKind.Participant)).ToList();
         using var client = await factory.ClientFor(caller);
         foreach (var route in studentRoutes)
         {
@@ -238,7 +238,7 @@ public sealed partial class AccessBeforeValidationTests(SchoolApiFactory factory
                 return Guid.NewGuid().ToString();
             }
 
-            return kind == RecordKind.Student && studentId is { } student ? student.ToString() : records[kind].Id.ToString();
+            return kind is RecordKind.Student or RecordKind.Participant && studentId is { } student ? student.ToString() : records[kind].Id.ToString();
         });
 
     private List<RecordRoute> RecordRoutes(bool includeUndeclared = false) =>
