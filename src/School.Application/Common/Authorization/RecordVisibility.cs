@@ -173,8 +173,23 @@ public sealed class RecordVisibility(ICurrentUser user, IApplicationDbContext db
         return projectId is { } project && await ProjectAsync(project, ct);
     }
 
-    private async Task<bool> FieldTrialAsync(Guid id, CancellationToken ct) =>
-        (await db.TrialAsync(user, id, TrialRole.Reader, ct, track: false)).IsSuccess;
+    /// <summary>As <see cref="InnovationAccess"/>; and a published practice note is for the whole network (a network school's admin adopts it).</summary>
+    private async Task<bool> FieldTrialAsync(Guid id, CancellationToken ct)
+    {
+        var trial = await db.FieldTrials.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (trial is null)
+        {
+            return false;
+        }
+
+        if (await db.RoleAsync(user, trial, ct) != TrialRole.None)
+        {
+            return true;
+        }
+
+        return trial.PracticeNote is not null && IsStaff && user.SchoolId is { } school
+            && (await db.InnovationProjects.AsNoTracking().SingleAsync(p => p.Id == trial.ProjectId, ct)).InNetwork(school);
+    }
 
     /// <summary>As the school's trial view: its staff, its partnership's lead, and innovation leads (who see their own trials there).</summary>
     private Task<bool> SchoolAsync(Guid id, CancellationToken ct) => user.Kind switch
