@@ -46,6 +46,8 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         _settings["Auth:SigningKey"] = SchoolApiFactory.SigningKey;
         _settings["Seeding:DemoData"] = "true";
         _settings["Hangfire:Server"] = "true";
+        // The deployment's operator, who may trigger jobs on the dashboard (ADR 0012).
+        _settings["Hangfire:Operators:0"] = Accounts.Admin;
         _settings["Hangfire:QueuePollInterval"] = "00:00:01";
         // The daily sweep would otherwise run by itself at 06:00 London time; here a test decides when it runs.
         _settings["Mentoring:SweepCron"] = OnlyWhenTriggered;
