@@ -116,7 +116,7 @@ internal sealed record MentorRequest(Guid PersonId, MentorKind Kind, int? Weekly
 
 internal sealed record MentorUpdateRequest(int WeeklyAllowanceMinutes, Guid? SupervisorId, DateOnly? TrainedOn, bool IsActive = true);
 
-internal sealed record MentorPreferencesRequest(IReadOnlyList<Guid>? MentorIds, bool NoPreference);
+internal sealed record MentorPreferencesRequest(IReadOnlyList<Guid>? MentorIds, bool NoPreference = false);
 
 internal sealed record GuardianAttendanceRequest(bool GuardianMayAttend);
 

@@ -7,7 +7,8 @@ namespace School.Api.Tests.Errors;
 /// Walks every operation the OpenAPI document lists with a JSON body (no list of endpoints kept by hand) and sends it
 /// broken bodies: each must be refused with a 4xx problem document, never accepted and never a 5xx; a 400 names the field
 /// (or <c>body</c>) that is wrong. Route ids are real demo records the caller can see where the route names a known kind
-/// of record, so a refusal comes from the body, not from a missing record.
+/// of record, so a refusal comes from the body, not from a missing record; where it names a record with no demo id, the
+/// answer must be the 404 the access check gives before the body is read.
 /// </summary>
 public sealed class EveryBodyTests(SchoolApiFactory factory) : IClassFixture<SchoolApiFactory>
 {
@@ -22,7 +23,7 @@ public sealed class EveryBodyTests(SchoolApiFactory factory) : IClassFixture<Sch
         ["guardians"] = DemoData.BridgemaryParentId,
         ["challenge-menus"] = DemoData.BridgemaryChallengeMenuId,
         ["programmes"] = DemoData.BridgemaryReadingProgrammeId,
-        ["tutors"] = DemoData.BridgemaryPeerTutorId,
+        ["tutors"] = DemoData.IdFor("bridgemary:peer:paired-reading:tutor:BMC09005"), // the demo peer tutor's application
         ["academic-years"] = DemoData.BridgemaryYearId,
         ["day-windows"] = DemoData.BridgemaryStandardWindowId,
         ["groups"] = DemoData.BridgemaryMathsSet1Id,
@@ -60,6 +61,17 @@ public sealed class EveryBodyTests(SchoolApiFactory factory) : IClassFixture<Sch
                 continue;
             }
 
+            // A route naming a record the test has no demo id for: the access check answers 404 before the body is read.
+            if (operation.Url.Contains(Unknown.ToString(), StringComparison.Ordinal))
+            {
+                if (response.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{operation} with {{}} for a record that does not exist: {(int)response.StatusCode}, expected 404");
+                }
+
+                continue;
+            }
+
             // Not just any 4xx: a 404 or 409 would mean the handler ran with zeros and falses in place of the missing fields.
             if (await Refusal(response, field: null) is { } failure)
             {
@@ -75,7 +87,7 @@ public sealed class EveryBodyTests(SchoolApiFactory factory) : IClassFixture<Sch
             }
         }
 
-        Assert.True(operations.Count(o => o.Required.Count > 0) > 50, $"Only {operations.Count} operations with bodies found in the document.");
+        Assert.True(operations.Count(o => o.Required.Count > 0 && !o.Url.Contains(Unknown.ToString(), StringComparison.Ordinal)) > 50, $"Only {operations.Count} operations with bodies found in the document.");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 

@@ -110,10 +110,10 @@ public sealed class CheckInTests
         var open = await OpenCheckInAsync(factory, Alex);
         var url = $"/api/check-ins/{open.Id}/complete";
 
-        await (await mentor.PostAsJsonAsync(url, new { heldAt = factory.Time.GetUtcNow().AddHours(-1), minutes = 0 })).AssertValidationProblem("minutes");
-        await (await mentor.PostAsJsonAsync(url, new { minutes = 20 })).AssertValidationProblem("heldAt");
-        await (await mentor.PostAsJsonAsync(url, new { heldAt = factory.Time.GetUtcNow().AddHours(2), minutes = 20 })).AssertValidationProblem("heldAt");
-        await (await mentor.PostAsJsonAsync(url, new { heldAt = "yesterday", minutes = 20 })).AssertProblem(HttpStatusCode.BadRequest);
+        await (await mentor.PostAsJsonAsync(url, new { heldAt = factory.Time.GetUtcNow().AddHours(-1), minutes = 0, guardianAttended = false })).AssertValidationProblem("minutes");
+        await (await mentor.PostAsJsonAsync(url, new { minutes = 20, guardianAttended = false })).AssertValidationProblem("heldAt");
+        await (await mentor.PostAsJsonAsync(url, new { heldAt = factory.Time.GetUtcNow().AddHours(2), minutes = 20, guardianAttended = false })).AssertValidationProblem("heldAt");
+        await (await mentor.PostAsJsonAsync(url, new { heldAt = "yesterday", minutes = 20, guardianAttended = false })).AssertProblem(HttpStatusCode.BadRequest);
         await (await mentor.PostAsJsonAsync($"/api/check-ins/{Guid.NewGuid()}/complete", Body(factory))).AssertProblem(HttpStatusCode.NotFound);
         Assert.True((await factory.CheckInsOfAsync(Alex)).Single(c => c.Id == open.Id).IsOpen);
     }
