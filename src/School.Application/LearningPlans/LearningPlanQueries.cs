@@ -107,14 +107,13 @@ internal sealed class ListPlanCommentsQueryHandler(StudentAccess access, ICurren
             return Error.NotFound("Learning plan");
         }
 
-        var plan = await db.LatestPlanAsync(query.StudentId, track: false, cancellationToken);
-        if (plan is null)
+        if (await db.LatestPlanIdAsync(query.StudentId, cancellationToken) is not { } planId)
         {
             return Error.NotFound("Learning plan");
         }
 
         return await PagedList<PlanCommentDto>.CreateAsync(
-            db.PlanComments.AsNoTracking().Where(c => c.PlanId == plan.Id).OrderBy(c => c.At).ThenBy(c => c.Id).Select(PlanCommentDto.Projection),
+            db.PlanComments.AsNoTracking().Where(c => c.PlanId == planId).OrderBy(c => c.At).ThenBy(c => c.Id).Select(PlanCommentDto.Projection),
             query.Page,
             query.PageSize,
             cancellationToken);

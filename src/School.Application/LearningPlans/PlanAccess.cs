@@ -60,6 +60,11 @@ internal static class PlanAccess
         return plans.Where(p => p.StudentId == studentId).OrderByDescending(p => p.AcademicYear).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The id of the student's latest plan, without loading its versions (for reads of the plan's own rows).</summary>
+    public static Task<Guid?> LatestPlanIdAsync(this IApplicationDbContext db, Guid studentId, CancellationToken ct) =>
+        db.LearningPlans.Where(p => p.StudentId == studentId).OrderByDescending(p => p.AcademicYear)
+            .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>The caller's name, for the plan's history.</summary>
     public static async Task<PlanActor> ActorAsync(this IApplicationDbContext db, ICurrentUser user, CancellationToken ct)
     {

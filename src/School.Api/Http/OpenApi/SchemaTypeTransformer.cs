@@ -5,6 +5,7 @@ using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using School.Application.Common;
 
 namespace School.Api.Http.OpenApi;
 
@@ -89,7 +90,7 @@ internal sealed class SchemaTypeTransformer : IOpenApiSchemaTransformer
             schema.Type = JsonSchemaType.Object;
             schema.Description ??= "A JSON object, passed through as it was received.";
         }
-        else if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Array) && schema.Items is null && ElementType(type) is { } element)
+        else if (schema.Type is { } t && t.HasFlag(JsonSchemaType.Array) && schema.Items is null && CollectionTypes.ItemType(type) is { } element)
         {
             schema.Items = Simple(element);
         }
@@ -125,7 +126,7 @@ internal sealed class SchemaTypeTransformer : IOpenApiSchemaTransformer
             return schema;
         }
 
-        if (ElementType(type) is { } element)
+        if (CollectionTypes.ItemType(type) is { } element)
         {
             schema.Type = JsonSchemaType.Array;
             schema.Items = Simple(element);
@@ -133,24 +134,6 @@ internal sealed class SchemaTypeTransformer : IOpenApiSchemaTransformer
         }
 
         return null;
-    }
-
-    private static Type? ElementType(Type type)
-    {
-        if (type == typeof(string) || DictionaryValueType(type) is not null)
-        {
-            return null;
-        }
-
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
     }
 
     private static Type? DictionaryValueType(Type type)

@@ -106,7 +106,7 @@ internal static class PlausibleDates
             return Shape.Date;
         }
 
-        if (ElementOf(type) is not null)
+        if (CollectionTypes.ItemType(type) is not null)
         {
             return Shape.List;
         }
@@ -127,7 +127,7 @@ internal static class PlausibleDates
             return false;
         }
 
-        if (ElementOf(type) is { } element)
+        if (CollectionTypes.ItemType(type) is { } element)
         {
             return CanHoldDate(element, seen);
         }
@@ -141,24 +141,4 @@ internal static class PlausibleDates
     /// <summary>Records and classes declared in this solution (not enums, not framework types such as streams).</summary>
     private static bool IsOurs(Type type) =>
         !type.IsEnum && !type.IsPrimitive && type.Assembly.GetName().Name?.StartsWith("School.", StringComparison.Ordinal) == true;
-
-    /// <summary>The item type of a list or array (not of a string or a dictionary, which are not walked).</summary>
-    private static Type? ElementOf(Type type)
-    {
-        if (type == typeof(string))
-        {
-            return null;
-        }
-
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        var element = enumerable?.GetGenericArguments()[0];
-        return element is { IsGenericType: true } && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) ? null : element;
-    }
 }
