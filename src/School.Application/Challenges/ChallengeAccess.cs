@@ -55,11 +55,11 @@ internal static class ChallengeAccess
         {
             // Staff of the school may see the menu: they are refused; anyone else is told it does not exist.
             var staff = user.RequireStaff();
-            var exists = staff.IsSuccess && await db.ChallengeMenus.AnyAsync(m => m.Id == menuId && m.SchoolId == staff.Value, ct);
+            var exists = staff.IsSuccess && await db.ChallengeMenus.AnyAsync(m => m.Id == menuId && m.SchoolId == staff.Value.SchoolId, ct);
             return exists ? school.Error! : Error.NotFound("Challenge menu");
         }
 
-        var menu = await db.ChallengeMenus.Include(m => m.Challenges).SingleOrDefaultAsync(m => m.Id == menuId && m.SchoolId == school.Value, ct);
+        var menu = await db.ChallengeMenus.Include(m => m.Challenges).SingleOrDefaultAsync(m => m.Id == menuId && m.SchoolId == school.Value.SchoolId, ct);
         return menu is null ? Error.NotFound("Challenge menu") : menu;
     }
 

@@ -29,9 +29,9 @@ internal static class PlanAccess
             return allowed.Error!;
         }
 
-        if (allowed.Value.HasFlag(StudentPermissions.ReadLearningRecord))
+        if (allowed.Value.Has(StudentPermissions.ReadLearningRecord))
         {
-            return new PlanView(allowed.Value, null);
+            return new PlanView(allowed.Value.Permissions, null);
         }
 
         if (user.Kind == PersonKind.Staff && user.StaffRoles.HasFlag(StaffRoles.Teacher))
@@ -46,7 +46,7 @@ internal static class PlanAccess
                 .Select(b => b.Subject!).Distinct().ToListAsync(ct);
             if (subjects.Count > 0)
             {
-                return new PlanView(allowed.Value, subjects.ToHashSet(StringComparer.OrdinalIgnoreCase));
+                return new PlanView(allowed.Value.Permissions, subjects.ToHashSet(StringComparer.OrdinalIgnoreCase));
             }
         }
 

@@ -97,7 +97,7 @@ internal sealed class ImportPassportCommandHandler(
             return allowed.Error!;
         }
 
-        var trusted = await db.TrustedPassportKeys.AsNoTracking().Where(k => k.SchoolId == admin.Value).ToListAsync(cancellationToken);
+        var trusted = await db.TrustedPassportKeys.AsNoTracking().Where(k => k.SchoolId == admin.Value.SchoolId).ToListAsync(cancellationToken);
         var verified = signer.Verify(command.Passport, kid => signer.DeploymentKey(kid) ?? trusted.FirstOrDefault(k => k.KeyId == kid)?.PublicKeyPem);
         if (verified is not { } passport)
         {
@@ -121,7 +121,7 @@ internal sealed class ImportPassportCommandHandler(
 
         var sha = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.Passport.Trim())));
         var imported = ImportedPassport.Create(
-            Ids.New(time), admin.Value, command.StudentId, document.Issuer.SchoolName, passport.KeyId, document.IssuedAt, passport.Document, sha,
+            Ids.New(time), admin.Value.SchoolId, command.StudentId, document.Issuer.SchoolName, passport.KeyId, document.IssuedAt, passport.Document, sha,
             user.PersonId, time.GetUtcNow());
         db.ImportedPassports.Add(imported);
         await db.SaveChangesAsync(cancellationToken);
@@ -156,7 +156,7 @@ internal sealed class GetPassportKeyQueryHandler(ICurrentUser user, IPassportSig
     public ValueTask<Result<PassportKey>> Handle(GetPassportKeyQuery query, CancellationToken cancellationToken)
     {
         var admin = user.RequireSchoolAdmin();
-        return ValueTask.FromResult(admin.IsSuccess ? Result<PassportKey>.Success(signer.PublicKeyOf(admin.Value)) : Result<PassportKey>.Failure(admin.Error!));
+        return ValueTask.FromResult(admin.IsSuccess ? Result<PassportKey>.Success(signer.PublicKeyOf(admin.Value.SchoolId)) : Result<PassportKey>.Failure(admin.Error!));
     }
 }
 
@@ -185,7 +185,7 @@ internal sealed class TrustPassportKeyCommandHandler(ICurrentUser user, IApplica
         }
 
         var kid = signer.KeyIdOf(command.PublicKeyPem)!;
-        db.TrustedPassportKeys.Add(TrustedPassportKey.Create(Ids.New(time), admin.Value, kid, command.IssuerName, command.PublicKeyPem.Trim(), user.PersonId, time.GetUtcNow()));
+        db.TrustedPassportKeys.Add(TrustedPassportKey.Create(Ids.New(time), admin.Value.SchoolId, kid, command.IssuerName, command.PublicKeyPem.Trim(), user.PersonId, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         return new PassportKey(kid, null, command.PublicKeyPem.Trim());
     }

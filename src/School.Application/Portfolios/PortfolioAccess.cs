@@ -53,14 +53,12 @@ internal static class PortfolioAccess
             return allowed.Error!;
         }
 
-        var held = allowed.Value;
-        var staff = user.Kind == PersonKind.Staff;
-        var student = user.Kind == PersonKind.Student; // a student sees only themself
+        var child = allowed.Value;
         return new PortfolioViewer(
             studentId,
-            SharedOnly: !staff && !student,
-            CanWrite: student || (staff && (held.HasFlag(StudentPermissions.Manage) || held.HasFlag(StudentPermissions.EditLearningPlan))),
-            CanEndorse: staff);
+            SharedOnly: !child.Has(StudentPermissions.ReadPrivatePortfolio),
+            CanWrite: child.Has(StudentPermissions.WritePortfolio),
+            CanEndorse: child.Has(StudentPermissions.EndorsePortfolio));
     }
 
     /// <summary>The place of the last entry in the student's showcase (0 when it is empty).</summary>

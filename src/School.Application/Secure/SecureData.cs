@@ -10,12 +10,6 @@ namespace School.Application.Secure;
 /// <summary>Loading SECURE data and describing it, shared by the SECURE use cases and the personal timetable.</summary>
 internal static class SecureData
 {
-    /// <summary>The caller's school: SECURE cycles are for everyone at the school (students and guardians choose from them).</summary>
-    public static Result<Guid> RequireSchoolMember(this ICurrentUser user) =>
-        user is { IsAuthenticated: true, SchoolId: { } schoolId }
-            ? schoolId
-            : Error.Forbidden("Only members of a school see its SECURE cycles.");
-
     /// <summary>A cycle of the school, or null: another school's cycle is as unknown as one that does not exist.</summary>
     public static Task<SecureCycle?> CycleAsync(this IApplicationDbContext db, Guid cycleId, Guid schoolId, bool track, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ internal sealed class LockAccountCommandHandler(ICurrentUser user, IApplicationD
 
         var email = UserAccount.Normalise(command.Email);
         var account = await db.UserAccounts.SingleOrDefaultAsync(
-            a => a.NormalisedEmail == email && a.SchoolId == staffSchool.Value, cancellationToken);
+            a => a.NormalisedEmail == email && a.SchoolId == staffSchool.Value.SchoolId, cancellationToken);
         if (account is null)
         {
             return Error.NotFound("Account");

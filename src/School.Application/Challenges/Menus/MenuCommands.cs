@@ -67,7 +67,7 @@ internal sealed class CreateChallengeMenuCommandHandler(ICurrentUser user, IAppl
         }
 
         var menu = ChallengeMenu.Create(
-            Ids.New(time), school.Value, command.Name, command.YearGroups, command.OpensAt, command.ClosesAt,
+            Ids.New(time), school.Value.SchoolId, command.Name, command.YearGroups, command.OpensAt, command.ClosesAt,
             command.ChoicesRequired ?? ChallengeMenu.DefaultChoices, command.OpenDay);
         db.ChallengeMenus.Add(menu);
         await db.SaveChangesAsync(cancellationToken);

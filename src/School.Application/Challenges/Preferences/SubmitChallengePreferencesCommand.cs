@@ -97,7 +97,7 @@ internal sealed class GetStudentChallengesQueryHandler(StudentAccess access, ICu
                 return allowed.Error!;
             }
 
-            if (!allowed.Value.HasFlag(StudentPermissions.ReadLearningRecord))
+            if (!allowed.Value.Has(StudentPermissions.ReadLearningRecord))
             {
                 return Error.Forbidden("Only the child, their family, tutor, mentor, the pastoral team and their challenge coach see their challenges.");
             }

@@ -3,29 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using School.Application.Common.Abstractions;
 using School.Domain.Accounts;
 using School.Domain.Common;
+using School.Domain.LearningPlans;
 using School.Domain.Staff;
 using School.Domain.Students;
 
 namespace School.Application.Common.Authorization;
-
-/// <summary>What a user may do with one student's data.</summary>
-[Flags]
-public enum StudentPermissions
-{
-    None = 0,
-    /// <summary>Roster fields: name, pupil number, year group, date of birth, tutor and mentor.</summary>
-    ViewRoster = 1,
-    /// <summary>The child's guardians and their contact details (staff who look after the child).</summary>
-    ViewGuardians = 2,
-    /// <summary>Change roster fields, guardian links, tutor and mentor (the school's admins).</summary>
-    Manage = 4,
-    /// <summary>Make the child's own choices (a day window, SECURE subjects, challenges): the student, their guardians, admins.</summary>
-    MakeChoices = 8,
-    /// <summary>Read the whole learning plan and export the passport: the student, their guardians, tutor, mentor, pastoral lead and admins (not every teacher).</summary>
-    ReadLearningRecord = 16,
-    /// <summary>Write the learning plan: the student and their personal tutor.</summary>
-    EditLearningPlan = 32,
-}
 
 /// <summary>
 /// The one place that answers "may this user read / change this student's data?". Every handler that touches a
@@ -72,40 +54,31 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
     }
 
     /// <summary>
-    /// Succeeds with the user's permissions on the student when they include <paramref name="required"/>;
-    /// fails with not found when the user may not see the student, or forbidden when they may see but not do this.
+    /// Succeeds with the child as the caller may use them when the caller's permissions include <paramref name="required"/>;
+    /// fails with not found when the caller may not see the student, or forbidden when they may see but not do this. One query.
     /// </summary>
-    public async Task<Result<StudentPermissions>> CheckAsync(Guid studentId, StudentPermissions required, CancellationToken ct)
+    public async Task<Result<AccessibleStudent>> CheckAsync(Guid studentId, StudentPermissions required, CancellationToken ct)
     {
         var user = User;
-        var me = user.PersonId;
-        var facts = await VisibleStudents()
-            .Where(s => s.Id == studentId)
-            .Select(s => new AccessFacts(
-                s.Id,
-                s.PersonalTutorId,
-                s.MentorId,
-                s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed)))
-            .SingleOrDefaultAsync(ct);
-
-        var held = facts is null ? StudentPermissions.None : PermissionsFor(user, facts);
-        if (held == StudentPermissions.None)
+        var facts = await FactsAsync(VisibleStudents(), studentId, user.PersonId, ct);
+        var child = facts is null ? null : Grant(user, facts);
+        if (child is null || child.Permissions == StudentPermissions.None)
         {
             return Error.NotFound("Student");
         }
 
-        return (held & required) == required
-            ? held
+        return child.Has(required)
+            ? child
             : Error.Forbidden("You may see this student but not make this change.");
     }
 
     /// <summary>
-    /// What the user is to one student's mentoring. Besides everyone <see cref="CheckAsync"/> lets see the learning
+    /// The child as the caller may use their mentoring. Besides everyone <see cref="CheckAsync"/> lets see the learning
     /// record, the student's current mentor counts even when that mentor is an older pupil (who may see nothing else of
     /// the child). Not found when the user has no part in it at all; forbidden when they may see the student but not their
-    /// mentoring (a teacher).
+    /// mentoring (a teacher). One query.
     /// </summary>
-    public async Task<Result<MentoringRole>> MentoringAsync(Guid studentId, CancellationToken ct)
+    public async Task<Result<AccessibleStudent>> MentoringAsync(Guid studentId, CancellationToken ct)
     {
         var user = User;
         if (!user.IsAuthenticated || user.SchoolId is not { } schoolId)
@@ -113,52 +86,104 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
             return Error.NotFound("Student");
         }
 
-        var isPupilMentor = user.Kind == PersonKind.Student
-            && await db.Students.AnyAsync(s => s.Id == studentId && s.SchoolId == schoolId && s.MentorId == user.PersonId, ct);
-        if (isPupilMentor)
+        var me = user.PersonId;
+        var candidates = user.Kind == PersonKind.Student
+            ? db.Students.Where(s => s.SchoolId == schoolId && (s.Id == me || s.MentorId == me))
+            : VisibleStudents();
+        var facts = await FactsAsync(candidates, studentId, me, ct);
+        if (facts is null)
         {
-            return MentoringRole.Reader | MentoringRole.Mentor;
+            return Error.NotFound("Student");
         }
 
-        var check = await CheckAsync(studentId, StudentPermissions.ViewRoster, ct);
-        if (!check.IsSuccess)
+        if (user.Kind == PersonKind.Student && facts.MentorId == me)
         {
-            return check.Error!;
+            // A pupil mentor: their mentee's check-ins and nothing else of the child.
+            return new AccessibleStudent(
+                facts.StudentId, facts.SchoolId, StudentPermissions.None, MentoringRole.Reader | MentoringRole.Mentor, null, null, user.Kind, me);
         }
 
-        if ((check.Value & StudentPermissions.ReadLearningRecord) == 0)
+        var child = Grant(user, facts);
+        if (child.Permissions == StudentPermissions.None)
         {
-            return Error.Forbidden("Only the child, their family, their mentor, tutor and the pastoral team see the child's mentoring.");
+            return Error.NotFound("Student");
+        }
+
+        return child.Mentoring == MentoringRole.None
+            ? Error.Forbidden("Only the child, their family, their mentor, tutor and the pastoral team see the child's mentoring.")
+            : child;
+    }
+
+    private static Task<AccessFacts?> FactsAsync(IQueryable<Student> candidates, Guid studentId, Guid me, CancellationToken ct) =>
+        candidates
+            .Where(s => s.Id == studentId)
+            .Select(s => new AccessFacts(
+                s.Id,
+                s.SchoolId,
+                s.PersonalTutorId,
+                s.MentorId,
+                s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed),
+                s.GuardianLinks.Any(l => l.GuardianId == me && l.AccessAllowed && l.HasParentalResponsibility)))
+            .SingleOrDefaultAsync(ct);
+
+    private static AccessibleStudent Grant(Viewer user, AccessFacts s)
+    {
+        var permissions = PermissionsFor(user, s);
+        var me = user.PersonId;
+        PlanParty? party = null;
+        string? whyNot = null;
+        switch (user.Kind)
+        {
+            case PersonKind.Student when s.StudentId == me:
+                party = PlanParty.Student;
+                break;
+            case PersonKind.Guardian when s.GuardianMayAccess && s.GuardianHasParentalResponsibility:
+                party = PlanParty.Guardian;
+                break;
+            case PersonKind.Guardian:
+                whyNot = "Only a guardian with parental responsibility agrees the plan.";
+                break;
+            case PersonKind.Staff when s.PersonalTutorId == me:
+                party = PlanParty.PersonalTutor;
+                break;
+        }
+
+        return new AccessibleStudent(s.StudentId, s.SchoolId, permissions, MentoringRoleFor(user, s, permissions), party, whyNot, user.Kind, me);
+    }
+
+    private static MentoringRole MentoringRoleFor(Viewer user, AccessFacts s, StudentPermissions held)
+    {
+        if ((held & StudentPermissions.ReadLearningRecord) == 0)
+        {
+            return MentoringRole.None;
         }
 
         var role = MentoringRole.Reader;
-        if (user.Kind == PersonKind.Student)
+        switch (user.Kind)
         {
-            role |= MentoringRole.Self;
-        }
+            case PersonKind.Student:
+                role |= MentoringRole.Self;
+                break;
+            case PersonKind.Guardian:
+                role |= MentoringRole.Guardian;
+                break;
+            case PersonKind.Staff:
+                if (user.StaffRoles.HasFlag(StaffRoles.SchoolAdmin))
+                {
+                    role |= MentoringRole.Admin;
+                }
 
-        if (user.Kind == PersonKind.Guardian)
-        {
-            role |= MentoringRole.Guardian;
-        }
+                if (user.StaffRoles.HasFlag(StaffRoles.PastoralLead))
+                {
+                    role |= MentoringRole.Pastoral;
+                }
 
-        if (user.Kind == PersonKind.Staff)
-        {
-            if (user.StaffRoles.HasFlag(StaffRoles.SchoolAdmin))
-            {
-                role |= MentoringRole.Admin;
-            }
+                if (s.MentorId == user.PersonId)
+                {
+                    role |= MentoringRole.Mentor;
+                }
 
-            if (user.StaffRoles.HasFlag(StaffRoles.PastoralLead))
-            {
-                role |= MentoringRole.Pastoral;
-            }
-
-            var mentorId = await db.Students.Where(s => s.Id == studentId).Select(s => s.MentorId).SingleAsync(ct);
-            if (mentorId == user.PersonId)
-            {
-                role |= MentoringRole.Mentor;
-            }
+                break;
         }
 
         return role;
@@ -174,6 +199,7 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
             case PersonKind.Student:
                 return s.StudentId == me
                     ? StudentPermissions.ViewRoster | StudentPermissions.MakeChoices | StudentPermissions.ReadLearningRecord | StudentPermissions.EditLearningPlan
+                        | StudentPermissions.ReadPrivatePortfolio | StudentPermissions.WritePortfolio
                     : StudentPermissions.None;
             case PersonKind.Guardian:
                 return s.GuardianMayAccess
@@ -197,6 +223,11 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
                     held |= StudentPermissions.ViewRoster;
                 }
 
+                if (roles.HasFlag(StaffRoles.Teacher))
+                {
+                    held |= StudentPermissions.ReadTaughtSubjects;
+                }
+
                 if (roles.HasFlag(StaffRoles.PersonalTutor) && s.PersonalTutorId == me)
                 {
                     held |= careFor | StudentPermissions.EditLearningPlan;
@@ -205,6 +236,16 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
                 if (roles.HasFlag(StaffRoles.Mentor) && s.MentorId == me)
                 {
                     held |= careFor;
+                }
+
+                if (held != StudentPermissions.None)
+                {
+                    // Staff who see the child read every portfolio entry and endorse; the tutor and admins write.
+                    held |= StudentPermissions.ReadPrivatePortfolio | StudentPermissions.EndorsePortfolio;
+                    if ((held & (StudentPermissions.Manage | StudentPermissions.EditLearningPlan)) != 0)
+                    {
+                        held |= StudentPermissions.WritePortfolio;
+                    }
                 }
 
                 return held;
@@ -249,24 +290,6 @@ public sealed class StudentAccess(ICurrentUser currentUser, IApplicationDbContex
         public static Viewer From(ICurrentUser user) => new(user.IsAuthenticated, user.Kind, user.PersonId, user.SchoolId, user.StaffRoles);
     }
 
-    private sealed record AccessFacts(Guid StudentId, Guid? PersonalTutorId, Guid? MentorId, bool GuardianMayAccess);
-}
-
-/// <summary>What a user is to a student's mentoring (see <see cref="StudentAccess.MentoringAsync"/>).</summary>
-[Flags]
-public enum MentoringRole
-{
-    None = 0,
-    /// <summary>May read the child's check-ins (not the private notes).</summary>
-    Reader = 1,
-    /// <summary>The child themself.</summary>
-    Self = 2,
-    /// <summary>A guardian whose link allows access.</summary>
-    Guardian = 4,
-    /// <summary>The child's current mentor (staff or an older pupil): records check-ins and reads private notes.</summary>
-    Mentor = 8,
-    /// <summary>The school's pastoral lead: reads private notes and receives escalations.</summary>
-    Pastoral = 16,
-    /// <summary>A school admin: manages assignments, but does not read private notes.</summary>
-    Admin = 32,
+    private sealed record AccessFacts(
+        Guid StudentId, Guid SchoolId, Guid? PersonalTutorId, Guid? MentorId, bool GuardianMayAccess, bool GuardianHasParentalResponsibility);
 }

@@ -29,7 +29,7 @@ internal sealed class ListStudentCheckInsQueryHandler(StudentAccess access, IApp
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(c => c.StudentId == query.StudentId).ToListAsync(cancellationToken);
         var names = await db.NamesAsync(checkIns.Select(c => c.MentorId).Distinct().ToList(), cancellationToken);
-        var notes = role.Value.SeesPrivateNotes();
+        var notes = role.Value.Mentoring.SeesPrivateNotes();
         return checkIns
             .OrderByDescending(c => c.HalfTermStart).ThenBy(c => c.Sequence)
             .Select(c => CheckInDto.From(c, names.TryGetValue(c.MentorId, out var n) ? new PersonRef(c.MentorId, n) : null, notes))
@@ -73,7 +73,7 @@ internal sealed class CompleteCheckInCommandHandler(StudentAccess access, ICurre
             return Error.NotFound("Check-in");
         }
 
-        if (!role.Value.HasFlag(MentoringRole.Mentor))
+        if (!role.Value.Mentoring.HasFlag(MentoringRole.Mentor))
         {
             return Error.Forbidden("Only the child's mentor records their check-ins.");
         }

@@ -31,7 +31,7 @@ internal sealed class RunMatchingCommandHandler(ICurrentUser user, IApplicationD
             return school.Error!;
         }
 
-        var schoolId = school.Value;
+        var schoolId = school.Value.SchoolId;
         var students = await db.Students.Where(s => s.SchoolId == schoolId && s.MentorId == null).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var mentors = await db.Mentors.Where(m => m.SchoolId == schoolId && m.IsActive).OrderBy(m => m.Id).ToListAsync(cancellationToken);
         var policy = await db.PolicyAsync(schoolId, cancellationToken);

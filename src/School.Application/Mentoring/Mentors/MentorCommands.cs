@@ -55,7 +55,7 @@ internal sealed class RegisterMentorCommandHandler(ICurrentUser user, IApplicati
             return school.Error!;
         }
 
-        var schoolId = school.Value;
+        var schoolId = school.Value.SchoolId;
         var person = await PersonCheck(db, schoolId, command, cancellationToken);
         if (person is not null)
         {
@@ -136,7 +136,7 @@ internal sealed class UpdateMentorCommandHandler(ICurrentUser user, IApplication
             return school.Error!;
         }
 
-        var mentor = await db.Mentors.SingleOrDefaultAsync(m => m.Id == command.Id && m.SchoolId == school.Value, cancellationToken);
+        var mentor = await db.Mentors.SingleOrDefaultAsync(m => m.Id == command.Id && m.SchoolId == school.Value.SchoolId, cancellationToken);
         if (mentor is null)
         {
             return Error.NotFound("Mentor");
@@ -147,7 +147,7 @@ internal sealed class UpdateMentorCommandHandler(ICurrentUser user, IApplication
             return Error.PreconditionFailed("The mentor has changed since you read it.");
         }
 
-        var supervisor = await RegisterMentorCommandHandler.SupervisorCheck(db, school.Value, command.SupervisorId, cancellationToken);
+        var supervisor = await RegisterMentorCommandHandler.SupervisorCheck(db, school.Value.SchoolId, command.SupervisorId, cancellationToken);
         if (supervisor is not null)
         {
             return supervisor;
@@ -160,7 +160,7 @@ internal sealed class UpdateMentorCommandHandler(ICurrentUser user, IApplication
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (await db.DescribeAsync(school.Value, [mentor], cancellationToken))[0];
+        return (await db.DescribeAsync(school.Value.SchoolId, [mentor], cancellationToken))[0];
     }
 }
 

@@ -16,7 +16,7 @@ internal sealed class GetCheckInPolicyQueryHandler(ICurrentUser user, IApplicati
     public async ValueTask<Result<CheckInPolicyDto>> Handle(GetCheckInPolicyQuery query, CancellationToken cancellationToken)
     {
         var school = user.RequireStaff();
-        return school.IsSuccess ? CheckInPolicyDto.From(await db.PolicyAsync(school.Value, cancellationToken)) : school.Error!;
+        return school.IsSuccess ? CheckInPolicyDto.From(await db.PolicyAsync(school.Value.SchoolId, cancellationToken)) : school.Error!;
     }
 }
 
@@ -45,10 +45,10 @@ internal sealed class UpdateCheckInPolicyCommandHandler(ICurrentUser user, IAppl
             return school.Error!;
         }
 
-        var policy = await db.CheckInPolicies.SingleOrDefaultAsync(p => p.Id == school.Value, cancellationToken);
+        var policy = await db.CheckInPolicies.SingleOrDefaultAsync(p => p.Id == school.Value.SchoolId, cancellationToken);
         if (policy is null)
         {
-            policy = CheckInPolicy.Default(school.Value);
+            policy = CheckInPolicy.Default(school.Value.SchoolId);
             db.CheckInPolicies.Add(policy);
         }
 

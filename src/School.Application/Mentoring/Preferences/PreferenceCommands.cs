@@ -110,7 +110,7 @@ internal sealed class SetGuardianAttendanceCommandHandler(StudentAccess access, 
             return role.Error!;
         }
 
-        if ((role.Value & (MentoringRole.Self | MentoringRole.Admin)) == 0)
+        if ((role.Value.Mentoring & (MentoringRole.Self | MentoringRole.Admin)) == 0)
         {
             return Error.Forbidden("Only the student says whether they want a guardian at their check-ins.");
         }

@@ -13,6 +13,6 @@ internal sealed class RunMentoringSweepCommandHandler(ICurrentUser user, Mentori
     public async ValueTask<Result<SweepReport>> Handle(RunMentoringSweepCommand command, CancellationToken cancellationToken)
     {
         var school = user.RequireSchoolAdmin();
-        return school.IsSuccess ? await sweep.RunAsync(school.Value, cancellationToken) : school.Error!;
+        return school.IsSuccess ? await sweep.RunAsync(school.Value.SchoolId, cancellationToken) : school.Error!;
     }
 }

@@ -59,12 +59,12 @@ internal sealed class CreatePeerProgrammeCommandHandler(ICurrentUser user, IAppl
             return school.Error!;
         }
 
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == command.SupervisorId && s.SchoolId == school.Value, cancellationToken))
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == command.SupervisorId && s.SchoolId == school.Value.SchoolId, cancellationToken))
         {
             return Error.Validation("supervisorId", "No member of staff with that id works at this school.");
         }
 
-        var programme = PeerProgramme.Create(Ids.New(time), school.Value, new PeerProgrammeDetails(
+        var programme = PeerProgramme.Create(Ids.New(time), school.Value.SchoolId, new PeerProgrammeDetails(
             command.Name, command.Subject, command.TutorYearGroups!, command.TuteeYearGroups!, command.AllowSameAge, command.RequiredTraining,
             command.SupervisorId, command.MaxTuteesPerTutor ?? PeerProgramme.DefaultMaxTuteesPerTutor,
             command.MinutesPerCredit ?? PeerProgramme.DefaultMinutesPerCredit, command.OnlyAttendedSessionsCount ?? true));

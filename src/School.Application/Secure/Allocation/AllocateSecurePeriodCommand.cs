@@ -26,7 +26,7 @@ internal sealed class AllocateSecurePeriodCommandHandler(ICurrentUser user, Stud
             return school.Error!;
         }
 
-        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value, track: true, cancellationToken);
+        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value.SchoolId, track: true, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error!;
@@ -93,7 +93,7 @@ internal sealed class ReopenSecurePeriodCommandHandler(ICurrentUser user, IAppli
             return school.Error!;
         }
 
-        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value, track: true, cancellationToken);
+        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value.SchoolId, track: true, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error!;

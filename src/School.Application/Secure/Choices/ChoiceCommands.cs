@@ -42,13 +42,13 @@ internal sealed class MakeSecureChoicesCommandHandler(ICurrentUser user, Student
 {
     public async ValueTask<Result<SecureChoicesDto>> Handle(MakeSecureChoicesCommand command, CancellationToken cancellationToken)
     {
-        var school = user.RequireSchoolMember();
+        var school = user.RequireSchoolMember("Only members of a school see its SECURE cycles.");
         if (!school.IsSuccess)
         {
             return school.Error!;
         }
 
-        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value, track: false, cancellationToken);
+        var found = await db.PeriodAsync(command.CycleId, command.PeriodId, school.Value.SchoolId, track: false, cancellationToken);
         if (!found.IsSuccess)
         {
             return found.Error!;

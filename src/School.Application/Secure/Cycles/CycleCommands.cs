@@ -89,7 +89,7 @@ internal sealed class CreateSecureCycleCommandHandler(ICurrentUser user, IApplic
             return school.Error!;
         }
 
-        var schoolId = school.Value;
+        var schoolId = school.Value.SchoolId;
         var fortnightEnd = command.FortnightStart.AddDays(SecureCycle.FortnightDays - 1);
         var year = (await db.YearsOfAsync(schoolId, cancellationToken)).FirstOrDefault(y => y.Covers(command.FortnightStart) || y.Covers(fortnightEnd));
         var periods = await ResolveAsync(schoolId, command.Periods!, year, cancellationToken);
@@ -187,13 +187,13 @@ internal sealed class ListSecureCyclesQueryHandler(ICurrentUser user, IApplicati
 {
     public async ValueTask<Result<IReadOnlyList<SecureCycleSummaryDto>>> Handle(ListSecureCyclesQuery query, CancellationToken cancellationToken)
     {
-        var school = user.RequireSchoolMember();
+        var school = user.RequireSchoolMember("Only members of a school see its SECURE cycles.");
         if (!school.IsSuccess)
         {
             return school.Error!;
         }
 
-        var cycles = await db.SecureCycles.AsNoTracking().Where(c => c.SchoolId == school.Value).ToListAsync(cancellationToken);
+        var cycles = await db.SecureCycles.AsNoTracking().Where(c => c.SchoolId == school.Value.SchoolId).ToListAsync(cancellationToken);
         return Result<IReadOnlyList<SecureCycleSummaryDto>>.Success(cycles
             .OrderByDescending(c => c.FortnightStart).ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new SecureCycleSummaryDto(
@@ -209,13 +209,13 @@ internal sealed class GetSecureCycleQueryHandler(ICurrentUser user, IApplication
 {
     public async ValueTask<Result<SecureCycleDto>> Handle(GetSecureCycleQuery query, CancellationToken cancellationToken)
     {
-        var school = user.RequireSchoolMember();
+        var school = user.RequireSchoolMember("Only members of a school see its SECURE cycles.");
         if (!school.IsSuccess)
         {
             return school.Error!;
         }
 
-        var cycle = await db.CycleAsync(query.Id, school.Value, track: false, cancellationToken);
+        var cycle = await db.CycleAsync(query.Id, school.Value.SchoolId, track: false, cancellationToken);
         return cycle is null ? Error.NotFound("SECURE cycle") : await db.CycleDtoAsync(cycle, cancellationToken);
     }
 }

@@ -36,11 +36,11 @@ internal sealed class CreateStaffCommandHandler(ICurrentUser user, IApplicationD
         }
 
         var member = StaffMember.Create(
-            Ids.New(time), school.Value, command.GivenName, command.FamilyName, StaffRoleNames.Combine(command.Roles), command.Title);
+            Ids.New(time), school.Value.SchoolId, command.GivenName, command.FamilyName, StaffRoleNames.Combine(command.Roles), command.Title);
         db.StaffMembers.Add(member);
         if (command.Account is { } account)
         {
-            db.UserAccounts.Add(account.CreateFor(PersonKind.Staff, member.Id, school.Value, hasher, time));
+            db.UserAccounts.Add(account.CreateFor(PersonKind.Staff, member.Id, school.Value.SchoolId, hasher, time));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class GetStaffQueryHandler(ICurrentUser user, IApplicationDbCont
         }
 
         var member = await db.StaffMembers.AsNoTracking()
-            .SingleOrDefaultAsync(s => s.Id == query.Id && s.SchoolId == school.Value, cancellationToken);
+            .SingleOrDefaultAsync(s => s.Id == query.Id && s.SchoolId == school.Value.SchoolId, cancellationToken);
         return member is null ? Error.NotFound("Staff member") : member.ToDto();
     }
 }

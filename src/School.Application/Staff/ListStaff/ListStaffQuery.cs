@@ -37,7 +37,7 @@ internal sealed class ListStaffQueryHandler(ICurrentUser user, IApplicationDbCon
             return school.Error!;
         }
 
-        var staff = db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == school.Value);
+        var staff = db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == school.Value.SchoolId);
         if (query.Role is { } role)
         {
             staff = staff.Where(s => (s.Roles & role) == role);

@@ -30,7 +30,7 @@ internal sealed class UpdateStaffCommandHandler(ICurrentUser user, IApplicationD
             return staffSchool.Error!;
         }
 
-        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == command.Id && s.SchoolId == staffSchool.Value, cancellationToken);
+        var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == command.Id && s.SchoolId == staffSchool.Value.SchoolId, cancellationToken);
         if (member is null)
         {
             return Error.NotFound("Staff member");

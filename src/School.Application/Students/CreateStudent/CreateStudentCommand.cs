@@ -45,7 +45,7 @@ internal sealed class CreateStudentCommandHandler(
         }
 
         var student = Student.Create(
-            Ids.New(time), school.Value, command.PupilNumber, command.GivenName, command.FamilyName,
+            Ids.New(time), school.Value.SchoolId, command.PupilNumber, command.GivenName, command.FamilyName,
             command.DateOfBirth, command.YearGroup, command.PreferredName);
 
         var carers = await db.AssignCarersAsync(
@@ -58,7 +58,7 @@ internal sealed class CreateStudentCommandHandler(
         db.Students.Add(student);
         if (command.Account is { } account)
         {
-            db.UserAccounts.Add(account.CreateFor(PersonKind.Student, student.Id, school.Value, hasher, time));
+            db.UserAccounts.Add(account.CreateFor(PersonKind.Student, student.Id, school.Value.SchoolId, hasher, time));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -18,6 +18,6 @@ internal sealed class GetStudentQueryHandler(StudentAccess access, IApplicationD
             return allowed.Error!;
         }
 
-        return await db.LoadDtoAsync(query.Id, allowed.Value, cancellationToken);
+        return await db.LoadDtoAsync(query.Id, allowed.Value.Permissions, cancellationToken);
     }
 }

@@ -52,6 +52,6 @@ internal sealed class UpdateStudentCommandHandler(StudentAccess access, ICurrent
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.LoadDtoAsync(student.Id, allowed.Value, cancellationToken);
+        return await db.LoadDtoAsync(student.Id, allowed.Value.Permissions, cancellationToken);
     }
 }

@@ -89,7 +89,7 @@ internal sealed class SaveAcademicYearCommandHandler(ICurrentUser user, IApplica
         AcademicYear year;
         if (command.Id is { } id)
         {
-            var existing = await db.AcademicYears.SingleOrDefaultAsync(y => y.Id == id && y.SchoolId == school.Value, cancellationToken);
+            var existing = await db.AcademicYears.SingleOrDefaultAsync(y => y.Id == id && y.SchoolId == school.Value.SchoolId, cancellationToken);
             if (existing is null)
             {
                 return Error.NotFound("Academic year");
@@ -105,11 +105,11 @@ internal sealed class SaveAcademicYearCommandHandler(ICurrentUser user, IApplica
         }
         else
         {
-            year = AcademicYear.Create(Ids.New(time), school.Value, command.Name, command.CycleWeeks, command.HalfTerms, closures);
+            year = AcademicYear.Create(Ids.New(time), school.Value.SchoolId, command.Name, command.CycleWeeks, command.HalfTerms, closures);
             db.AcademicYears.Add(year);
         }
 
-        var others = await db.AcademicYears.AsNoTracking().Where(y => y.SchoolId == school.Value && y.Id != year.Id).ToListAsync(cancellationToken);
+        var others = await db.AcademicYears.AsNoTracking().Where(y => y.SchoolId == school.Value.SchoolId && y.Id != year.Id).ToListAsync(cancellationToken);
         if (others.FirstOrDefault(o => o.Start <= year.End && year.Start <= o.End) is { } clash)
         {
             return Error.Conflict("academic_year.overlaps", $"The year overlaps {clash.Name} ({clash.Start:yyyy-MM-dd} to {clash.End:yyyy-MM-dd}).");

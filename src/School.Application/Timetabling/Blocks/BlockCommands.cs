@@ -22,7 +22,7 @@ internal sealed class ListBlocksQueryHandler(ICurrentUser user, IApplicationDbCo
             return school.Error!;
         }
 
-        var blocks = await db.LearningBlocks.AsNoTracking().Where(b => b.SchoolId == school.Value).ToListAsync(cancellationToken);
+        var blocks = await db.LearningBlocks.AsNoTracking().Where(b => b.SchoolId == school.Value.SchoolId).ToListAsync(cancellationToken);
         return Result<IReadOnlyList<BlockDto>>.Success(blocks
             .OrderBy(b => b.FromDate ?? DateOnly.MinValue).ThenBy(b => b.CycleWeek).ThenBy(b => b.Day).ThenBy(b => b.Start)
             .Select(BlockDto.From).ToList());
@@ -100,7 +100,7 @@ internal sealed class SaveBlockCommandHandler(ICurrentUser user, IApplicationDbC
         var details = new BlockDetails(
             c.Title, c.Subject, c.Kind, c.GroupId, c.StudentIds ?? [], c.StaffIds ?? [], c.RoomId, c.CycleWeek, c.Day, c.FromDate, c.ToDate,
             c.Start, c.DurationMinutes, c.IsJoint);
-        var references = await CheckReferencesAsync(school.Value, details, cancellationToken);
+        var references = await CheckReferencesAsync(school.Value.SchoolId, details, cancellationToken);
         if (!references.IsSuccess)
         {
             return references.Error!;
@@ -109,7 +109,7 @@ internal sealed class SaveBlockCommandHandler(ICurrentUser user, IApplicationDbC
         LearningBlock block;
         if (c.Id is { } id)
         {
-            var existing = await db.LearningBlocks.SingleOrDefaultAsync(b => b.Id == id && b.SchoolId == school.Value, cancellationToken);
+            var existing = await db.LearningBlocks.SingleOrDefaultAsync(b => b.Id == id && b.SchoolId == school.Value.SchoolId, cancellationToken);
             if (existing is null)
             {
                 return Error.NotFound("Block");
@@ -125,12 +125,12 @@ internal sealed class SaveBlockCommandHandler(ICurrentUser user, IApplicationDbC
         }
         else
         {
-            block = LearningBlock.Create(Ids.New(time), school.Value, details);
+            block = LearningBlock.Create(Ids.New(time), school.Value.SchoolId, details);
             db.LearningBlocks.Add(block);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new SavedBlockDto(BlockDto.From(block), await ClashesOfAsync(school.Value, block.Id, cancellationToken));
+        return new SavedBlockDto(BlockDto.From(block), await ClashesOfAsync(school.Value.SchoolId, block.Id, cancellationToken));
     }
 
     /// <summary>Unknown groups, rooms, staff or students are input errors naming the field (joint blocks may take partnership students).</summary>
@@ -197,7 +197,7 @@ internal sealed class DeleteBlockCommandHandler(ICurrentUser user, IApplicationD
             return school.Error!;
         }
 
-        var block = await db.LearningBlocks.SingleOrDefaultAsync(b => b.Id == command.Id && b.SchoolId == school.Value, cancellationToken);
+        var block = await db.LearningBlocks.SingleOrDefaultAsync(b => b.Id == command.Id && b.SchoolId == school.Value.SchoolId, cancellationToken);
         if (block is null)
         {
             return Error.NotFound("Block");
@@ -222,7 +222,7 @@ internal sealed class GetBlockQueryHandler(ICurrentUser user, IApplicationDbCont
             return school.Error!;
         }
 
-        var block = await db.LearningBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.Id && b.SchoolId == school.Value, cancellationToken);
+        var block = await db.LearningBlocks.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.Id && b.SchoolId == school.Value.SchoolId, cancellationToken);
         return block is null ? Error.NotFound("Block") : BlockDto.From(block);
     }
 }

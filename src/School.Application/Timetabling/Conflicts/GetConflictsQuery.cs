@@ -20,7 +20,7 @@ internal sealed class GetConflictsQueryHandler(ICurrentUser user, IApplicationDb
             return school.Error!;
         }
 
-        var snapshot = await db.SnapshotAsync(school.Value, await db.TodayAtAsync(school.Value, time, cancellationToken), cancellationToken);
+        var snapshot = await db.SnapshotAsync(school.Value.SchoolId, await db.TodayAtAsync(school.Value.SchoolId, time, cancellationToken), cancellationToken);
         var clashes = snapshot is null ? [] : TimetableClashDetector.Detect(snapshot).Select(ClashDto.From).ToList();
         return new ConflictsDto(clashes.Count, clashes);
     }

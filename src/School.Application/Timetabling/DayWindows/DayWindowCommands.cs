@@ -58,13 +58,13 @@ internal sealed class SaveDayWindowCommandHandler(ICurrentUser user, IApplicatio
         var years = command.YearGroups ?? [];
         if (command.Id is not { } id)
         {
-            var created = DayWindow.Create(Ids.New(time), school.Value, command.Name, command.Start, command.End, command.Capacity, years, command.AutoApprove);
+            var created = DayWindow.Create(Ids.New(time), school.Value.SchoolId, command.Name, command.Start, command.End, command.Capacity, years, command.AutoApprove);
             db.DayWindows.Add(created);
             await db.SaveChangesAsync(cancellationToken);
             return DayWindowDto.From(created);
         }
 
-        var window = await db.DayWindows.SingleOrDefaultAsync(w => w.Id == id && w.SchoolId == school.Value, cancellationToken);
+        var window = await db.DayWindows.SingleOrDefaultAsync(w => w.Id == id && w.SchoolId == school.Value.SchoolId, cancellationToken);
         if (window is null)
         {
             return Error.NotFound("Day window");
@@ -124,7 +124,7 @@ internal sealed class EnrolInWindowCommandHandler(StudentAccess access, IApplica
             return WindowErrors.InAnotherWindow(elsewhere);
         }
 
-        var enrolment = window.Enrol(student, approve: allowed.Value.HasFlag(StudentPermissions.Manage), time.GetUtcNow());
+        var enrolment = window.Enrol(student, approve: allowed.Value.Has(StudentPermissions.Manage), time.GetUtcNow());
         if (!enrolment.IsSuccess)
         {
             return enrolment.Error!;
@@ -214,7 +214,7 @@ internal sealed class ListEnrolmentsQueryHandler(ICurrentUser user, IApplication
             return school.Error!;
         }
 
-        var window = await db.DayWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == query.WindowId && w.SchoolId == school.Value, cancellationToken);
+        var window = await db.DayWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == query.WindowId && w.SchoolId == school.Value.SchoolId, cancellationToken);
         if (window is null)
         {
             return Error.NotFound("Day window");

@@ -22,7 +22,7 @@ internal sealed class ListGroupsQueryHandler(ICurrentUser user, IApplicationDbCo
             return school.Error!;
         }
 
-        var groups = await db.TeachingGroups.AsNoTracking().Where(g => g.SchoolId == school.Value).OrderBy(g => g.Name).ToListAsync(cancellationToken);
+        var groups = await db.TeachingGroups.AsNoTracking().Where(g => g.SchoolId == school.Value.SchoolId).OrderBy(g => g.Name).ToListAsync(cancellationToken);
         return Result<IReadOnlyList<GroupDto>>.Success(groups.Select(GroupDto.From).ToList());
     }
 }
@@ -54,7 +54,7 @@ internal sealed class CreateGroupCommandHandler(ICurrentUser user, IApplicationD
             return school.Error!;
         }
 
-        var group = TeachingGroup.Create(Ids.New(time), school.Value, command.Name, command.Kind, command.Subject, command.Level);
+        var group = TeachingGroup.Create(Ids.New(time), school.Value.SchoolId, command.Name, command.Kind, command.Subject, command.Level);
         var members = await GroupMembers.SetAsync(db, group, command.StudentIds ?? [], cancellationToken);
         if (!members.IsSuccess)
         {
@@ -86,7 +86,7 @@ internal sealed class SetGroupMembersCommandHandler(ICurrentUser user, IApplicat
             return school.Error!;
         }
 
-        var group = await db.TeachingGroups.SingleOrDefaultAsync(g => g.Id == command.GroupId && g.SchoolId == school.Value, cancellationToken);
+        var group = await db.TeachingGroups.SingleOrDefaultAsync(g => g.Id == command.GroupId && g.SchoolId == school.Value.SchoolId, cancellationToken);
         if (group is null)
         {
             return Error.NotFound("Group");
@@ -131,7 +131,7 @@ internal sealed class GetGroupQueryHandler(ICurrentUser user, IApplicationDbCont
             return school.Error!;
         }
 
-        var group = await db.TeachingGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == query.Id && g.SchoolId == school.Value, cancellationToken);
+        var group = await db.TeachingGroups.AsNoTracking().SingleOrDefaultAsync(g => g.Id == query.Id && g.SchoolId == school.Value.SchoolId, cancellationToken);
         return group is null ? Error.NotFound("Group") : GroupDto.From(group);
     }
 }

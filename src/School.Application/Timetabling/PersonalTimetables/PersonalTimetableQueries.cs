@@ -76,7 +76,7 @@ internal sealed class GetStaffTimetableQueryHandler(ICurrentUser user, IApplicat
             return school.Error!;
         }
 
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == query.StaffId && s.SchoolId == school.Value, cancellationToken))
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == query.StaffId && s.SchoolId == school.Value.SchoolId, cancellationToken))
         {
             return Error.NotFound("Staff member");
         }

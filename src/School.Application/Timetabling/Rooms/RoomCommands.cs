@@ -22,7 +22,7 @@ internal sealed class ListRoomsQueryHandler(ICurrentUser user, IApplicationDbCon
             return school.Error!;
         }
 
-        var rooms = await db.Rooms.AsNoTracking().Where(r => r.SchoolId == school.Value).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.SchoolId == school.Value.SchoolId).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         return Result<IReadOnlyList<RoomDto>>.Success(rooms.Select(RoomDto.From).ToList());
     }
 }
@@ -52,7 +52,7 @@ internal sealed class CreateRoomCommandHandler(ICurrentUser user, IApplicationDb
             return school.Error!;
         }
 
-        var room = Room.Create(Ids.New(time), school.Value, command.Name, command.Capacity, command.Setting, command.Address);
+        var room = Room.Create(Ids.New(time), school.Value.SchoolId, command.Name, command.Capacity, command.Setting, command.Address);
         db.Rooms.Add(room);
         await db.SaveChangesAsync(cancellationToken);
         return RoomDto.From(room);
@@ -72,7 +72,7 @@ internal sealed class GetRoomQueryHandler(ICurrentUser user, IApplicationDbConte
             return school.Error!;
         }
 
-        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.SchoolId == school.Value, cancellationToken);
+        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id && r.SchoolId == school.Value.SchoolId, cancellationToken);
         return room is null ? Error.NotFound("Room") : RoomDto.From(room);
     }
 }

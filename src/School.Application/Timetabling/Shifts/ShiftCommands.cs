@@ -22,7 +22,7 @@ internal sealed class GetShiftsQueryHandler(ICurrentUser user, IApplicationDbCon
             return school.Error!;
         }
 
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == query.StaffId && s.SchoolId == school.Value, cancellationToken))
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == query.StaffId && s.SchoolId == school.Value.SchoolId, cancellationToken))
         {
             return Error.NotFound("Staff member");
         }
@@ -62,7 +62,7 @@ internal sealed class SetShiftsCommandHandler(ICurrentUser user, IApplicationDbC
             return school.Error!;
         }
 
-        if (!await db.StaffMembers.AnyAsync(s => s.Id == command.StaffId && s.SchoolId == school.Value, cancellationToken))
+        if (!await db.StaffMembers.AnyAsync(s => s.Id == command.StaffId && s.SchoolId == school.Value.SchoolId, cancellationToken))
         {
             return Error.NotFound("Staff member");
         }
@@ -70,7 +70,7 @@ internal sealed class SetShiftsCommandHandler(ICurrentUser user, IApplicationDbC
         var old = await db.StaffShifts.Where(s => s.StaffMemberId == command.StaffId).ToListAsync(cancellationToken);
         db.StaffShifts.RemoveRange(old);
         db.StaffShifts.AddRange(command.Shifts.Select(s =>
-            StaffShift.Create(Ids.New(time), school.Value, command.StaffId, s.CycleWeek, s.Day, s.Start, s.End)));
+            StaffShift.Create(Ids.New(time), school.Value.SchoolId, command.StaffId, s.CycleWeek, s.Day, s.Start, s.End)));
         await db.SaveChangesAsync(cancellationToken);
         return Result<IReadOnlyList<ShiftDto>>.Success(command.Shifts.OrderBy(s => s.CycleWeek).ThenBy(s => s.Day).ThenBy(s => s.Start).ToList());
     }
